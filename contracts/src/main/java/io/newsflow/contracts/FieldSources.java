@@ -1,0 +1,20 @@
+package io.newsflow.contracts;
+
+/** Where a metadata field's value came from (values of {@link EnrichedArticle#provenance()}). */
+public final class FieldSources {
+    public static final String ENVELOPE = "envelope";
+    public static final String HTML_META = "html-meta";
+    public static final String JSON_LD = "json-ld";
+    public static final String HTML_TITLE = "html-title";
+    public static final String HTML_H1 = "html-h1";
+    public static final String TIME_ELEMENT = "time-element";
+    public static final String TEXT_HEADER = "text-header";
+    public static final String BYLINE = "byline";
+    public static final String DATELINE = "dateline";
+    public static final String URL = "url";
+    public static final String DETECTED = "detected";
+    public static final String NONE = "none";
+
+    private FieldSources() {
+    }
+}
