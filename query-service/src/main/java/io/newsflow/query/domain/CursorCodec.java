@@ -1,0 +1,131 @@
+package io.newsflow.query.domain;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Base64;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/**
+ * Opaque pagination cursors: {@code base64url(json key) + "." + base64url(hmac)}. The signature makes any
+ * altered cursor detectable, so a client gets a 400 instead of a silently different page.
+ */
+public final class CursorCodec {
+
+    private static final String MAC_ALGORITHM = "HmacSHA256";
+    /** 128 bits of the HMAC are plenty to detect tampering and keep cursors short. */
+    private static final int SIGNATURE_BYTES = 16;
+    private static final char SEPARATOR = '.';
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+    private final SecretKeySpec key;
+    private final int maxLength;
+
+    public CursorCodec(String signingKey, int maxLength) {
+        if (signingKey == null || signingKey.isEmpty()) {
+            throw new IllegalArgumentException("cursor signing key must not be empty");
+        }
+        this.key = new SecretKeySpec(signingKey.getBytes(StandardCharsets.UTF_8), MAC_ALGORITHM);
+        this.maxLength = maxLength;
+    }
+
+    /** Wire form of a key; field names are short because cursors travel in URLs. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Payload(@JsonProperty("s") String sort, @JsonProperty("p") String publishedAt,
+            @JsonProperty("r") Float rank, @JsonProperty("i") String id) {
+    }
+
+    public String encode(PageKey pageKey) {
+        Payload payload = new Payload(pageKey.sort().parameterValue(),
+                pageKey.publishedAt() == null ? null : pageKey.publishedAt().toString(), pageKey.rank(), pageKey.id());
+        byte[] body;
+        try {
+            body = JSON.writeValueAsBytes(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a cursor payload is always serialisable", e);
+        }
+        return ENCODER.encodeToString(body) + SEPARATOR + ENCODER.encodeToString(sign(body));
+    }
+
+    public PageKey decode(String cursor) throws InvalidCursorException {
+        if (cursor.length() > maxLength) {
+            throw new InvalidCursorException("cursor is longer than " + maxLength + " characters");
+        }
+        int dot = cursor.indexOf(SEPARATOR);
+        if (dot <= 0 || dot != cursor.lastIndexOf(SEPARATOR)) {
+            throw new InvalidCursorException("not a cursor issued by this service");
+        }
+        byte[] body;
+        byte[] signature;
+        try {
+            body = DECODER.decode(cursor.substring(0, dot));
+            signature = DECODER.decode(cursor.substring(dot + 1));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidCursorException("cursor is not base64url");
+        }
+        if (!MessageDigest.isEqual(sign(body), signature)) {
+            throw new InvalidCursorException("cursor signature does not match (altered or from another deployment)");
+        }
+        Payload payload;
+        try {
+            payload = JSON.readValue(body, Payload.class);
+        } catch (IOException e) {
+            throw new InvalidCursorException("cursor content is malformed");
+        }
+        return toPageKey(payload);
+    }
+
+    private static PageKey toPageKey(Payload p) throws InvalidCursorException {
+        if (p.id() == null || p.id().isBlank()) {
+            throw new InvalidCursorException("cursor has no id");
+        }
+        SortOrder sort = p.sort() == null ? null : SortOrder.fromParameter(p.sort()).orElse(null);
+        if (sort == null) {
+            throw new InvalidCursorException("cursor has an unknown sort order");
+        }
+        if (sort == SortOrder.RELEVANCE) {
+            if (p.rank() == null || !Float.isFinite(p.rank()) || p.publishedAt() != null) {
+                throw new InvalidCursorException("relevance cursor needs a finite rank and nothing else");
+            }
+            return PageKey.relevance(p.rank(), p.id());
+        }
+        if (p.rank() != null) {
+            throw new InvalidCursorException("published cursor must not carry a rank");
+        }
+        try {
+            return PageKey.published(p.publishedAt() == null ? null : Instant.parse(p.publishedAt()), p.id());
+        } catch (DateTimeParseException e) {
+            throw new InvalidCursorException("cursor has a malformed time");
+        }
+    }
+
+    private byte[] sign(byte[] body) {
+        try {
+            Mac mac = Mac.getInstance(MAC_ALGORITHM);
+            mac.init(key);
+            return Arrays.copyOf(mac.doFinal(body), SIGNATURE_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(MAC_ALGORITHM + " is part of every Java runtime", e);
+        }
+    }
+}

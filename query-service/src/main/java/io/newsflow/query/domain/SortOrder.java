@@ -1,0 +1,31 @@
+package io.newsflow.query.domain;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** Order of a result list; each has its own keyset (see {@link PageKey}). */
+public enum SortOrder {
+    /** Newest published first; undated articles last; ties broken by id. */
+    PUBLISHED("published"),
+    /** Best full-text match first (needs a query); ties broken by id. */
+    RELEVANCE("relevance");
+
+    private final String parameterValue;
+
+    SortOrder(String parameterValue) {
+        this.parameterValue = parameterValue;
+    }
+
+    public String parameterValue() {
+        return parameterValue;
+    }
+
+    public static Optional<SortOrder> fromParameter(String value) {
+        for (SortOrder s : values()) {
+            if (s.parameterValue.equals(value.trim().toLowerCase(Locale.ROOT))) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,308 @@
+package io.newsflow.query.it;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import io.newsflow.query.domain.SearchLanguages;
+import io.newsflow.testsupport.InjectKafkaBootstrap;
+import io.newsflow.testsupport.KafkaBrokerResource;
+import io.newsflow.testsupport.KafkaTestClient;
+import io.newsflow.testsupport.PostgresDatabaseResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** GET /articles: full-text search, every filter, both sorts, cursor paging. Real broker, real database. */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@WithTestResource(value = KafkaBrokerResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = PostgresDatabaseResource.class, scope = TestResourceScope.GLOBAL)
+class SearchTest {
+
+    @InjectKafkaBootstrap
+    String bootstrap;
+
+    @Inject
+    EntityManager em;
+
+    KafkaTestClient kafka;
+
+    /** The shared corpus, under a source name of its own. */
+    final String source = "search-" + UUID.randomUUID();
+    final String otherSource = "search-other-" + UUID.randomUUID();
+    final TestArticle quake = new TestArticle().source(source).title("Earthquake strikes northern Japan")
+            .url("https://www.example.com/world/quake-japan?utm_medium=social")
+            .text("A powerful earthquake struck northern Japan on Wednesday.\n\n"
+                    + "A tsunami warning was issued for the coast.")
+            .publishedAt(Instant.parse("2024-05-01T10:00:00Z"));
+    final TestArticle drill = new TestArticle().source(source).title("Tsunami drill held in Chile")
+            .text("Officials in Chile held a tsunami drill for coastal residents.")
+            .publishedAt(Instant.parse("2024-05-02T09:00:00Z"));
+    final TestArticle football = new TestArticle().source(source).title("Football final ends in a draw")
+            .text("The cup final ended without goals after extra time.")
+            .publishedAt(Instant.parse("2024-05-03T20:00:00Z"));
+    final TestArticle erdbeben = new TestArticle().source(source).language("de").title("Erdbeben erschüttert Japan")
+            .text("Ein starkes Erdbeben hat den Norden Japans erschüttert.")
+            .publishedAt(Instant.parse("2024-05-04T06:00:00Z"));
+    final TestArticle wireCopy = new TestArticle().source(source).title("Earthquake strikes northern Japan")
+            .text("A powerful earthquake struck northern Japan on Wednesday. A tsunami warning was issued. (Wire)")
+            .publishedAt(Instant.parse("2024-05-01T11:00:00Z")).nearDuplicateOf(quake.id, 0.93);
+    final TestArticle undated = new TestArticle().source(source).title("Markets rally")
+            .text("Stocks rose across the region.").publishedAt(null);
+    final TestArticle elsewhere = new TestArticle().source(otherSource).title("Earthquake felt in Taiwan")
+            .text("Buildings swayed in Taipei.").publishedAt(Instant.parse("2024-05-05T00:00:00Z"));
+
+    boolean seeded;
+
+    /** Seeds once, before the first test (RestAssured is only pointed at the app for test methods). */
+    @BeforeEach
+    void seed() {
+        if (seeded) {
+            return;
+        }
+        kafka = new KafkaTestClient(bootstrap);
+        Pipeline.publish(kafka, quake, drill, football, erdbeben, wireCopy, undated, elsewhere);
+        Pipeline.awaitList(Map.of("source", List.of(source, otherSource), "duplicates", "include"), 7);
+        seeded = true;
+    }
+
+    @AfterAll
+    void close() {
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    private List<String> ids(Object... keyValues) {
+        Map<String, Object> query = new LinkedHashMap<>();
+        query.put("source", source);
+        for (int i = 0; i < keyValues.length; i += 2) {
+            query.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return Pipeline.ids(query);
+    }
+
+    @Test
+    void defaultListIsNewestFirstWithUndatedLastAndNearDuplicatesHidden() {
+        assertEquals(List.of(erdbeben.id, football.id, drill.id, quake.id, undated.id), ids());
+    }
+
+    @Test
+    void fullTextWordsPhrasesOrAndExclusion() {
+        assertEquals(List.of(quake.id), ids("q", "earthquake"));
+        assertEquals(List.of(quake.id), ids("q", "earthquakes"), "English stemming");
+        assertEquals(List.of(drill.id, quake.id), ids("q", "tsunami"));
+        assertEquals(List.of(quake.id), ids("q", "\"tsunami warning\""), "phrase");
+        assertEquals(List.of(), ids("q", "\"warning tsunami\""), "phrase order matters");
+        assertEquals(List.of(football.id, drill.id), ids("q", "football OR chile"));
+        assertEquals(List.of(quake.id), ids("q", "tsunami -drill"), "exclusion");
+        assertEquals(List.of(erdbeben.id), ids("q", "Erdbeben"));
+        assertEquals(List.of(erdbeben.id), ids("q", "erdbeben", "lang", "de"));
+        assertEquals(List.of(), ids("q", "zyxwvut"));
+        assertEquals(List.of(), ids("q", "the"), "stop words alone match nothing rather than failing");
+        assertEquals(List.of(), ids("q", "'); DROP TABLE article; --"), "SQL in q is just words");
+        assertEquals(List.of(quake.id), ids("q", "earthquake"));
+    }
+
+    @Test
+    void searchResultsCarryAHighlightedSnippet() {
+        JsonPath page = given().queryParam("source", source).queryParam("q", "tsunami warning").get("/articles")
+                .then().statusCode(200).extract().jsonPath();
+        String snippet = page.getString("items[0].snippet");
+        assertNotNull(snippet);
+        assertTrue(snippet.contains("<mark>tsunami</mark>"), snippet);
+        assertNull(page.get("items[0].text"));
+        given().queryParam("source", source).get("/articles").then().statusCode(200)
+                .body(containsString("\"items\"")).body("items[0].snippet", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void relevanceRanksTitleMatchesAboveBodyMatches() {
+        String src = "relevance-" + UUID.randomUUID();
+        TestArticle inBody = new TestArticle().source(src).title("Harbour reopens")
+                .text("The harbour reopened a week after the earthquake damaged the piers.")
+                .publishedAt(Instant.parse("2024-06-02T00:00:00Z"));
+        TestArticle inTitle = new TestArticle().source(src).title("Earthquake damage assessed")
+                .text("Engineers inspected bridges and piers across the region.")
+                .publishedAt(Instant.parse("2024-06-01T00:00:00Z"));
+        Pipeline.publish(kafka, inBody, inTitle);
+        Pipeline.awaitList(Map.of("source", src), 2);
+        assertEquals(List.of(inBody.id, inTitle.id), Pipeline.ids(Map.of("source", src, "q", "earthquake")));
+        assertEquals(List.of(inTitle.id, inBody.id),
+                Pipeline.ids(Map.of("source", src, "q", "earthquake", "sort", "relevance")));
+    }
+
+    @Test
+    void sourceFilterIsRepeatable() {
+        assertEquals(List.of(elsewhere.id), Pipeline.ids(Map.of("source", otherSource)));
+        assertEquals(List.of(elsewhere.id, quake.id),
+                Pipeline.ids(Map.of("source", List.of(source, otherSource), "q", "earthquake")));
+        assertEquals(List.of(), Pipeline.ids(Map.of("source", "no-such-source-" + UUID.randomUUID())));
+    }
+
+    @Test
+    void languageFilterIsRepeatable() {
+        assertEquals(List.of(erdbeben.id), ids("lang", "de"));
+        assertEquals(List.of(erdbeben.id), ids("lang", "DE"));
+        assertEquals(List.of(football.id, drill.id, quake.id, undated.id), ids("lang", "en"));
+        assertEquals(5, ids("lang", List.of("en", "de")).size());
+        assertEquals(List.of(), ids("lang", "fr"));
+    }
+
+    @Test
+    void dateRangeAcceptsDatesAndDateTimes() {
+        assertEquals(List.of(football.id, drill.id), ids("from", "2024-05-02", "to", "2024-05-03"));
+        assertEquals(List.of(erdbeben.id, football.id), ids("from", "2024-05-03"));
+        assertEquals(List.of(drill.id, quake.id), ids("to", "2024-05-02"));
+        assertEquals(List.of(quake.id), ids("from", "2024-05-01T10:00:00Z", "to", "2024-05-01T10:00:00Z"),
+                "date-time bounds are inclusive");
+        assertEquals(List.of(), ids("from", "2024-05-01T10:00:00.000001Z", "to", "2024-05-01T10:30:00Z"));
+        assertEquals(List.of(quake.id), ids("from", "2024-05-01T12:00:00+02:00", "to", "2024-05-01"));
+    }
+
+    @Test
+    void urlFindsTheArticleByItsCanonicalUrl() {
+        assertEquals(List.of(quake.id), Pipeline.ids(Map.of("url", "https://example.com/world/quake-japan")));
+        assertEquals(List.of(quake.id),
+                Pipeline.ids(Map.of("url", "https://m.example.com/world/quake-japan/?utm_source=x&fbclid=y#c")));
+        assertEquals(List.of(), Pipeline.ids(Map.of("url", "https://example.com/world/other")));
+    }
+
+    @Test
+    void duplicatesExcludeIncludeOnly() {
+        assertFalse(ids("duplicates", "exclude").contains(wireCopy.id));
+        assertEquals(List.of(erdbeben.id, football.id, drill.id, wireCopy.id, quake.id, undated.id),
+                ids("duplicates", "include"));
+        assertEquals(List.of(wireCopy.id), ids("duplicates", "only"));
+        JsonPath copy = given().get("/articles/{id}", wireCopy.id).then().statusCode(200).extract().jsonPath();
+        assertEquals(quake.id, copy.getString("duplicateOf"));
+        assertEquals("near", copy.getString("duplicateKind"));
+        assertEquals(0.93f, copy.getFloat("similarity"));
+    }
+
+    @Test
+    void seedArticleTextIsSearchable() throws Exception {
+        Path seeds = Path.of(System.getProperty("newsflow.shared.data", "../../shared/data"), "seeds");
+        Path seed = Files.list(seeds).filter(p -> p.getFileName().toString().startsWith("000_")).findFirst()
+                .orElseThrow();
+        String src = "seed-" + UUID.randomUUID();
+        TestArticle article = new TestArticle().source(src).title("Seed 000").text(Files.readString(seed));
+        Pipeline.publish(kafka, article);
+        Pipeline.awaitArticle(article.id);
+        assertEquals(List.of(article.id), Pipeline.ids(Map.of("source", src, "q", "\"joint operation plan\"")));
+        assertEquals(List.of(article.id), Pipeline.ids(Map.of("source", src, "q", "Taiwan emergency")));
+    }
+
+    @Test
+    void cursorPagingReturnsEveryRowExactlyOnceWhileRowsArrive() {
+        String src = "paging-" + UUID.randomUUID();
+        Instant base = Instant.parse("2023-01-01T00:00:00Z");
+        List<TestArticle> initial = new ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            // Every third shares a timestamp with its neighbour (ties broken by id); a few are undated.
+            Instant at = i % 9 == 8 ? null : base.plus(i / 3 * 3L, ChronoUnit.HOURS);
+            initial.add(new TestArticle().source(src).title("Paging article " + i).publishedAt(at));
+        }
+        Pipeline.publish(kafka, initial.toArray(TestArticle[]::new));
+        Pipeline.awaitList(Map.of("source", src), 45);
+
+        List<TestArticle> older = new ArrayList<>();
+        List<TestArticle> newer = new ArrayList<>();
+        List<String> seen = Pipeline.pageThrough(Map.of("source", src, "limit", "10"), page -> {
+            if (page <= 2) {
+                // Rows arriving mid-way: one sorting before everything read so far, one after the cursor.
+                TestArticle newest = new TestArticle().source(src).title("Late newest " + page)
+                        .publishedAt(base.plus(1000, ChronoUnit.DAYS));
+                TestArticle oldest = new TestArticle().source(src).title("Late oldest " + page)
+                        .publishedAt(base.minus(page, ChronoUnit.DAYS));
+                Pipeline.publish(kafka, newest, oldest);
+                Pipeline.awaitArticle(newest.id);
+                Pipeline.awaitArticle(oldest.id);
+                newer.add(newest);
+                older.add(oldest);
+            }
+        });
+
+        assertEquals(seen.size(), new HashSet<>(seen).size(), "no row twice: " + seen);
+        for (TestArticle a : initial) {
+            assertTrue(seen.contains(a.id), "every initial row once: " + a.title);
+        }
+        for (TestArticle a : older) {
+            assertTrue(seen.contains(a.id), "rows inserted after the cursor position are reached: " + a.title);
+        }
+        for (TestArticle a : newer) {
+            assertFalse(seen.contains(a.id), "rows inserted before the cursor position are not: " + a.title);
+        }
+        assertEquals(47, seen.size());
+        // The order is the documented one: published desc, undated last.
+        List<String> expectedOrder = Pipeline.ids(Map.of("source", src, "limit", "100")).stream()
+                .filter(seen::contains).toList();
+        assertEquals(expectedOrder, seen);
+    }
+
+    @Test
+    void relevanceCursorPagingReturnsEveryMatchExactlyOnce() {
+        String src = "rel-paging-" + UUID.randomUUID();
+        Set<String> expected = new HashSet<>();
+        List<TestArticle> batch = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            // Rank varies with how often the term occurs (lede and body each count); many rows tie exactly.
+            String body = "volcano ".repeat(1 + i % 2) + "ash cloud over the valley number " + i;
+            TestArticle a = new TestArticle().source(src).title(i % 5 == 0 ? "Volcano update" : "Update " + i)
+                    .text(body);
+            batch.add(a);
+            expected.add(a.id);
+        }
+        batch.add(new TestArticle().source(src).title("Unrelated").text("nothing to see"));
+        Pipeline.publish(kafka, batch.toArray(TestArticle[]::new));
+        Pipeline.awaitList(Map.of("source", src), 24);
+
+        List<String> seen = Pipeline.pageThrough(
+                Map.of("source", src, "q", "volcano", "sort", "relevance", "limit", "4"), page -> { });
+        assertEquals(23, seen.size());
+        assertEquals(expected, new HashSet<>(seen));
+        // The five title matches outrank every body-only match.
+        Set<String> titleMatches = new HashSet<>();
+        batch.stream().filter(b -> b.title.startsWith("Volcano")).forEach(b -> titleMatches.add(b.id));
+        assertEquals(titleMatches, new HashSet<>(seen.subList(0, 5)));
+    }
+
+    @Test
+    void searchConfigurationsInSqlAndJavaAgree() {
+        List<String> languages = new ArrayList<>(SearchLanguages.knownLanguages());
+        languages.addAll(List.of("und", "xx", "", "EN-gb"));
+        for (String language : languages) {
+            String inDb = QuarkusTransaction.requiringNew().call(() -> (String) em
+                    .createNativeQuery("SELECT CAST(query.search_config_for(:l) AS text)")
+                    .setParameter("l", language).getSingleResult());
+            assertEquals(SearchLanguages.configFor(language), inDb.replace("pg_catalog.", ""), language);
+        }
+    }
+}
