@@ -1,0 +1,118 @@
+package io.newsflow.enrich.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Tunables of enrich-service (defaults live in application.properties). */
+@ConfigMapping(prefix = "newsflow.enrich")
+public interface EnrichConfig {
+
+    /** Written into every EnrichedArticle; bump when the pipeline's output changes meaningfully. */
+    String pipelineVersion();
+
+    /** Service name written into dead-letter headers. */
+    String serviceName();
+
+    /** Ordered stage names (see PipelineProducer for the known ones). */
+    List<String> stages();
+
+    /** How many leading lines count as the article's header for titles, dates and bylines. */
+    int headerLines();
+
+    Boilerplate boilerplate();
+
+    Repeated repeated();
+
+    Title title();
+
+    Dates dates();
+
+    Language language();
+
+    Stats stats();
+
+    Retry retry();
+
+    Preview preview();
+
+    interface Boilerplate {
+        /** Class-path resource with the built-in rules. */
+        String rulesResource();
+
+        /** Extra rules, each "name = regex", appended to the built-in ones. */
+        Optional<List<String>> extraRules();
+    }
+
+    interface Repeated {
+        /** Shortest paragraph (comparable characters) removed for being contained in an earlier one. */
+        int minContainedLength();
+    }
+
+    interface Title {
+        int minLength();
+
+        int maxLength();
+
+        int maxWords();
+    }
+
+    interface Dates {
+        /** Dates later than now plus this are ignored. */
+        Duration maxFutureSkew();
+
+        /** Dates before this year are ignored. */
+        int minYear();
+    }
+
+    interface Language {
+        /** ISO 639-1 codes of the languages the detector chooses from. */
+        List<String> candidates();
+
+        /** Load all models at startup (recommended: first messages are not slowed down). */
+        @WithDefault("true")
+        boolean preload();
+
+        /**
+         * Trigram models only: a few MB instead of about 25 MB per language. Same results for texts of 120+
+         * characters (Lingua uses only trigrams there), weaker on shorter ones.
+         */
+        @WithDefault("true")
+        boolean lowAccuracy();
+
+        /** Texts shorter than this (characters) get "und". */
+        int minTextLength();
+
+        /** A best language less than this far ahead of the runner-up (relative distance, 0..1) gives "und". */
+        double minConfidence();
+
+        /** Only this many leading characters are examined. */
+        int maxSampleLength();
+    }
+
+    interface Stats {
+        int wordsPerMinute();
+
+        int ledeMaxLength();
+    }
+
+    interface Retry {
+        /** First delay after a failed database or broker operation. */
+        Duration initialBackoff();
+
+        Duration maxBackoff();
+
+        double multiplier();
+
+        /** 0 = retry until it works (good data is never dead-lettered for an outage). */
+        int maxAttempts();
+    }
+
+    interface Preview {
+        /** Largest body accepted by POST /enrich/preview, in bytes. */
+        int maxBytes();
+    }
+}

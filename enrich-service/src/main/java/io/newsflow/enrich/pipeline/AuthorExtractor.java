@@ -1,0 +1,74 @@
+package io.newsflow.enrich.pipeline;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.newsflow.contracts.FieldSources;
+
+/**
+ * Authors: envelope, then JSON-LD, then HTML author metas, then a byline line near the top of the text
+ * ("By Jane Doe and John Roe"), which is then removed from the body.
+ */
+public final class AuthorExtractor implements EnrichmentStage {
+
+    public static final String NAME = "authors";
+
+    private static final Pattern BYLINE = Pattern.compile(
+            "(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Ww]ritten by)\\s+(?<names>\\p{Lu}[\\p{L}.'’-]+(?:\\s+\\p{Lu}[\\p{L}.'’-]+){1,3}"
+                    + "(?:\\s*(?:,|and|und|et|&)\\s*\\p{Lu}[\\p{L}.'’-]+(?:\\s+\\p{Lu}[\\p{L}.'’-]+){1,3}){0,3})",
+            Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern NAME_SEPARATOR = Pattern.compile("\\s*(?:,|\\band\\b|\\bund\\b|\\bet\\b|&)\\s*");
+
+    private final int headerLines;
+
+    public AuthorExtractor(int headerLines) {
+        this.headerLines = headerLines;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void apply(ArticleDraft draft) {
+        if (!draft.envelopeAuthors().isEmpty()) {
+            draft.authors(distinct(draft.envelopeAuthors()), FieldSources.ENVELOPE);
+        } else if (!draft.html().jsonLdAuthors.isEmpty()) {
+            draft.authors(distinct(draft.html().jsonLdAuthors), FieldSources.JSON_LD);
+        } else if (!draft.html().metaAuthors.isEmpty()) {
+            draft.authors(distinct(draft.html().metaAuthors), FieldSources.HTML_META);
+        } else if (!fromByline(draft)) {
+            draft.authors(List.of(), FieldSources.NONE);
+        }
+    }
+
+    private boolean fromByline(ArticleDraft draft) {
+        List<String> paragraphs = new ArrayList<>(TextBlocks.paragraphs(draft.text()));
+        for (int p = 0; p < Math.min(paragraphs.size(), headerLines); p++) {
+            Matcher m = BYLINE.matcher(paragraphs.get(p));
+            if ((m.matches())) {
+                List<String> names = new ArrayList<>();
+                for (String n : NAME_SEPARATOR.split(m.group("names"))) {
+                    if (!n.isBlank()) {
+                        names.add(n.strip());
+                    }
+                }
+                paragraphs.remove(p);
+                draft.text(TextBlocks.join(paragraphs));
+                draft.authors(names, FieldSources.BYLINE);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> distinct(List<String> names) {
+        LinkedHashSet<String> set = new LinkedHashSet<>();
+        names.stream().map(String::strip).filter(s -> !s.isEmpty()).forEach(set::add);
+        return List.copyOf(set);
+    }
+}

@@ -1,0 +1,183 @@
+package io.newsflow.enrich.pipeline;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds and parses dates in text: ISO-8601, RFC 1123, numeric (2021-12-25, 2021/12/25, 25.12.2021) and
+ * written dates with English, German or French month names ("Monday, April 22, 2024", "22. April 2024",
+ * "1er janvier 2024"), with an optional time. A date without a year is not a date here. Dates without a
+ * zone are taken as UTC.
+ */
+public final class DateTextParser {
+
+    /** A date found in a text, with the span it covers (including a trailing time, if any). */
+    public record Found(Instant instant, int start, int end) {
+    }
+
+    private static final Map<String, Integer> MONTHS = new LinkedHashMap<>();
+
+    static {
+        String[][] names = {
+                {"january", "jan", "januar", "jänner", "jän", "janvier", "janv"},
+                {"february", "feb", "februar", "feber", "février", "fevrier", "févr", "fevr"},
+                {"march", "mar", "märz", "maerz", "mars"},
+                {"april", "apr", "avril", "avr"},
+                {"may", "mai"},
+                {"june", "jun", "juni", "juin"},
+                {"july", "jul", "juli", "juillet", "juil"},
+                {"august", "aug", "août", "aout"},
+                {"september", "sep", "sept", "septembre"},
+                {"october", "oct", "oktober", "okt", "octobre"},
+                {"november", "nov", "novembre"},
+                {"december", "dec", "dezember", "dez", "décembre", "decembre", "déc"}};
+        for (int i = 0; i < names.length; i++) {
+            for (String n : names[i]) {
+                MONTHS.put(n, i + 1);
+            }
+        }
+    }
+
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
+    private static final String MONTH_ALT = MONTHS.keySet().stream()
+            .sorted(Comparator.comparingInt(String::length).reversed()).map(Pattern::quote)
+            .reduce((a, b) -> a + "|" + b).orElseThrow();
+    private static final Pattern MONTH_FIRST = Pattern.compile(
+            "\\b(?<m>" + MONTH_ALT + ")\\.?\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y>\\d{4})\\b", FLAGS);
+    private static final Pattern DAY_FIRST = Pattern.compile(
+            "\\b(?<d>\\d{1,2})(?:st|nd|rd|th|er|\\.)?\\s+(?<m>" + MONTH_ALT + ")\\.?,?\\s+(?<y>\\d{4})\\b", FLAGS);
+    private static final Pattern ISO_DATE = Pattern.compile(
+            "(?<![\\d-])(?<y>\\d{4})-(?<mo>\\d{1,2})-(?<d>\\d{1,2})(?![\\d-])", FLAGS);
+    private static final Pattern SLASH_YMD = Pattern.compile(
+            "(?<![\\d/])(?<y>\\d{4})/(?<mo>\\d{1,2})/(?<d>\\d{1,2})(?![\\d/])", FLAGS);
+    private static final Pattern DOTTED_DMY = Pattern.compile(
+            "(?<![\\d.])(?<d>\\d{1,2})\\.(?<mo>\\d{1,2})\\.(?<y>\\d{4})(?![\\d.])", FLAGS);
+    private static final List<Pattern> DATE_PATTERNS = List.of(MONTH_FIRST, DAY_FIRST, ISO_DATE, SLASH_YMD, DOTTED_DMY);
+    private static final Pattern TIME = Pattern.compile(
+            "^(?:\\s*[,;]?\\s*(?:at|um|à|a las|-|–|T)?\\s*)(?<h>\\d{1,2})[:h.](?<mi>\\d{2})(?::(?<s>\\d{2}))?"
+                    + "(?:\\.\\d+)?\\s*(?<ap>[ap]\\.?\\s?m\\.?)?(?:\\s*(?<z>Z|UTC|GMT|[+-]\\d{2}:?\\d{2}))?(?!\\d)",
+            FLAGS);
+    private static final int NOON = 12;
+
+    /** Parses a whole value as a machine date (meta tags, JSON-LD, envelope), else finds a date in it. */
+    public Optional<Instant> parse(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        String v = value.strip();
+        for (var parser : List.<java.util.function.Function<String, Instant>>of(
+                s -> OffsetDateTime.parse(s).toInstant(),
+                s -> Instant.parse(s),
+                s -> LocalDateTime.parse(s).toInstant(ZoneOffset.UTC),
+                s -> LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC),
+                s -> ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant(),
+                s -> OffsetDateTime.parse(s, DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxx")).toInstant())) {
+            try {
+                return Optional.of(parser.apply(v));
+            } catch (DateTimeException e) {
+                // try the next format
+            }
+        }
+        return find(v).map(Found::instant);
+    }
+
+    /** The earliest date in {@code text}, if any. */
+    public Optional<Found> find(String text) {
+        List<Found> found = new ArrayList<>();
+        for (Pattern p : DATE_PATTERNS) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                Optional<Found> f = toFound(text, m);
+                if (f.isPresent()) {
+                    found.add(f.get());
+                    break;
+                }
+            }
+        }
+        return found.stream().min(Comparator.comparingInt(Found::start));
+    }
+
+    private static Optional<Found> toFound(String text, Matcher m) {
+        int month;
+        if (hasGroup(m, "m")) {
+            Integer byName = MONTHS.get(m.group("m").toLowerCase(Locale.ROOT));
+            if (byName == null) {
+                return Optional.empty();
+            }
+            month = byName;
+        } else {
+            month = Integer.parseInt(m.group("mo"));
+        }
+        LocalDate date;
+        try {
+            date = LocalDate.of(Integer.parseInt(m.group("y")), month, Integer.parseInt(m.group("d")));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+        int end = m.end();
+        LocalTime time = LocalTime.MIDNIGHT;
+        ZoneOffset zone = ZoneOffset.UTC;
+        Matcher t = TIME.matcher(text.substring(end));
+        if (t.find()) {
+            Optional<LocalTime> parsed = time(t);
+            if (parsed.isPresent()) {
+                time = parsed.get();
+                zone = zone(t.group("z"));
+                end += t.end();
+            }
+        }
+        return Optional.of(new Found(date.atTime(time).toInstant(zone), m.start(), end));
+    }
+
+    private static Optional<LocalTime> time(Matcher t) {
+        int hour = Integer.parseInt(t.group("h"));
+        int minute = Integer.parseInt(t.group("mi"));
+        int second = t.group("s") == null ? 0 : Integer.parseInt(t.group("s"));
+        String ampm = t.group("ap");
+        // "20:26 PM" happens: an hour past noon already is 24-hour time, so the marker is ignored.
+        if (ampm != null && hour <= NOON) {
+            boolean pm = Character.toLowerCase(ampm.charAt(0)) == 'p';
+            hour = pm ? (hour == NOON ? NOON : hour + NOON) : (hour == NOON ? 0 : hour);
+        }
+        try {
+            return Optional.of(LocalTime.of(hour, minute, second));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static ZoneOffset zone(String z) {
+        if (z == null || z.equalsIgnoreCase("Z") || z.equalsIgnoreCase("UTC") || z.equalsIgnoreCase("GMT")) {
+            return ZoneOffset.UTC;
+        }
+        try {
+            return ZoneOffset.of(z.length() == 5 ? z.substring(0, 3) + ":" + z.substring(3) : z);
+        } catch (DateTimeException e) {
+            return ZoneOffset.UTC;
+        }
+    }
+
+    private static boolean hasGroup(Matcher m, String name) {
+        try {
+            return m.group(name) != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,262 @@
+package io.newsflow.enrich.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeVisitor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.newsflow.contracts.FieldSources;
+
+/**
+ * Turns the content into the working text. HTML: metadata is collected first (title, og/twitter title,
+ * date metas, time elements, JSON-LD, canonical link, site name), chrome elements are dropped and block
+ * elements become paragraphs. Plain text: one paragraph per line, except hard-wrapped blocks, which are
+ * re-joined.
+ */
+public final class HtmlToText implements EnrichmentStage {
+
+    public static final String NAME = "html-to-text";
+
+    private static final String CHROME = "script, style, nav, header, footer, aside, form, noscript, iframe, "
+            + "template, svg, button, select, [hidden], [aria-hidden=true]";
+    private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3",
+            "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "td", "th",
+            "figure", "figcaption", "address", "hr", "body", "center");
+    private static final Set<String> DATE_META_NAMES = Set.of("article:published_time", "og:published_time",
+            "og:article:published_time", "datepublished", "date", "pubdate", "publishdate", "publish-date",
+            "publication_date", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date",
+            "citation_publication_date", "article.published");
+    private static final Set<String> AUTHOR_META_NAMES = Set.of("author", "article:author", "dc.creator",
+            "parsely-author", "sailthru.author", "byl");
+    private static final double WRAPPED_LINE_SHARE = 0.6;
+    private static final int WRAPPED_MAX_LINE_LENGTH = 100;
+
+    private final ObjectMapper json;
+
+    public HtmlToText(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void apply(ArticleDraft draft) {
+        if (draft.isHtml() || draft.contentType() == null && looksLikeHtml(draft.content())) {
+            Document doc = Jsoup.parse(draft.content(), draft.url() == null ? "" : draft.url());
+            collectMetadata(doc, draft.html());
+            doc.select(CHROME).remove();
+            draft.text(TextBlocks.join(blocksOf(doc)));
+            draft.textSource(ArticleDraft.TEXT_SOURCE_HTML);
+        } else {
+            draft.text(TextBlocks.join(plainParagraphs(draft.content())));
+            draft.textSource(ArticleDraft.TEXT_SOURCE_TEXT);
+        }
+    }
+
+    static boolean looksLikeHtml(String content) {
+        String head = content.stripLeading().toLowerCase(Locale.ROOT);
+        return head.startsWith("<!doctype html") || head.startsWith("<html") || head.startsWith("<body")
+                || head.startsWith("<p") || head.startsWith("<div") || head.startsWith("<article");
+    }
+
+    /** One paragraph per line; a block whose lines look hard-wrapped is joined back into one paragraph. */
+    static List<String> plainParagraphs(String content) {
+        List<String> result = new ArrayList<>();
+        for (String block : TextBlocks.paragraphs(content)) {
+            List<String> lines = TextBlocks.lines(block);
+            if (lines.size() > 1 && looksHardWrapped(lines)) {
+                result.add(String.join(" ", lines));
+            } else {
+                result.addAll(lines);
+            }
+        }
+        return result;
+    }
+
+    private static boolean looksHardWrapped(List<String> lines) {
+        int open = 0;
+        for (int i = 0; i < lines.size() - 1; i++) {
+            String line = lines.get(i);
+            if (line.length() > WRAPPED_MAX_LINE_LENGTH) {
+                return false;
+            }
+            if (!endsSentence(line)) {
+                open++;
+            }
+        }
+        return open >= WRAPPED_LINE_SHARE * (lines.size() - 1) && lines.get(0).length() > WRAPPED_MAX_LINE_LENGTH / 2;
+    }
+
+    private static boolean endsSentence(String line) {
+        char last = line.charAt(line.length() - 1);
+        return ".!?:\"”’»)".indexOf(last) >= 0;
+    }
+
+    private static List<String> blocksOf(Document doc) {
+        Element root = doc.body() == null ? doc : doc.body();
+        List<String> paragraphs = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        root.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    current.append(t.getWholeText());
+                } else if (node instanceof Element e) {
+                    if ("br".equals(e.normalName())) {
+                        current.append('\n');
+                    } else if (BLOCKS.contains(e.normalName())) {
+                        flush();
+                    }
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
+                    flush();
+                }
+            }
+
+            private void flush() {
+                List<String> lines = new ArrayList<>();
+                for (String line : current.toString().split("\n")) {
+                    String clean = TextBlocks.cleanLine(line.replaceAll("\\s+", " "));
+                    if (!clean.isEmpty()) {
+                        lines.add(clean);
+                    }
+                }
+                if (!lines.isEmpty()) {
+                    paragraphs.add(String.join("\n", lines));
+                }
+                current.setLength(0);
+            }
+        });
+        if (!current.isEmpty()) {
+            String rest = TextBlocks.cleanLine(current.toString().replaceAll("\\s+", " "));
+            if (!rest.isEmpty()) {
+                paragraphs.add(rest);
+            }
+        }
+        return paragraphs;
+    }
+
+    private void collectMetadata(Document doc, HtmlMetadata meta) {
+        meta.htmlTitle = blankToNull(doc.title());
+        Element h1 = doc.selectFirst("h1");
+        meta.h1 = h1 == null ? null : blankToNull(h1.text());
+        for (Element m : doc.select("meta[content]")) {
+            String key = firstNonBlank(m.attr("property"), m.attr("name"), m.attr("itemprop")).toLowerCase(Locale.ROOT);
+            String content = m.attr("content").strip();
+            if (content.isEmpty()) {
+                continue;
+            }
+            switch (key) {
+                case "og:title" -> meta.ogTitle = firstNonNull(meta.ogTitle, content);
+                case "twitter:title" -> meta.twitterTitle = firstNonNull(meta.twitterTitle, content);
+                case "og:site_name" -> meta.siteName = firstNonNull(meta.siteName, content);
+                default -> {
+                    if (DATE_META_NAMES.contains(key)) {
+                        meta.dateCandidates.add(new HtmlMetadata.DateCandidate(content, FieldSources.HTML_META));
+                    } else if (AUTHOR_META_NAMES.contains(key) && !content.startsWith("http")) {
+                        meta.metaAuthors.add(content);
+                    }
+                }
+            }
+        }
+        for (Element e : doc.select("[itemprop=datePublished][datetime], [itemprop=datePublished]:not(meta)")) {
+            String value = firstNonBlank(e.attr("datetime"), e.text());
+            if (!value.isBlank()) {
+                meta.dateCandidates.add(new HtmlMetadata.DateCandidate(value, FieldSources.HTML_META));
+            }
+        }
+        for (Element t : doc.select("time[datetime]")) {
+            meta.dateCandidates.add(new HtmlMetadata.DateCandidate(t.attr("datetime"), FieldSources.TIME_ELEMENT));
+        }
+        Element canonical = doc.selectFirst("link[rel=canonical][href]");
+        if (canonical != null) {
+            meta.canonicalLink = blankToNull(canonical.absUrl("href").isEmpty() ? canonical.attr("href") : canonical.absUrl("href"));
+        }
+        List<HtmlMetadata.DateCandidate> jsonLdDates = new ArrayList<>();
+        for (Element script : doc.select("script[type=application/ld+json]")) {
+            readJsonLd(script.data(), meta, jsonLdDates);
+        }
+        // JSON-LD is the most deliberate statement of the date, so it goes first.
+        meta.dateCandidates.addAll(0, jsonLdDates);
+    }
+
+    private void readJsonLd(String data, HtmlMetadata meta, List<HtmlMetadata.DateCandidate> dates) {
+        JsonNode root;
+        try {
+            root = json.readTree(data);
+        } catch (Exception e) {
+            return; // broken JSON-LD is common; the rest of the page is still usable
+        }
+        List<JsonNode> nodes = new ArrayList<>();
+        flattenJsonLd(root, nodes);
+        for (JsonNode node : nodes) {
+            if (meta.jsonLdHeadline == null && node.path("headline").isTextual()) {
+                meta.jsonLdHeadline = blankToNull(node.path("headline").asText());
+            }
+            if (node.path("datePublished").isTextual()) {
+                dates.add(new HtmlMetadata.DateCandidate(node.path("datePublished").asText(), FieldSources.JSON_LD));
+            }
+            if (meta.jsonLdAuthors.isEmpty() && node.has("author")) {
+                collectAuthors(node.get("author"), meta.jsonLdAuthors);
+            }
+        }
+    }
+
+    private static void flattenJsonLd(JsonNode node, List<JsonNode> out) {
+        if (node == null) {
+            return;
+        }
+        if (node.isArray()) {
+            node.forEach(n -> flattenJsonLd(n, out));
+        } else if (node.isObject()) {
+            out.add(node);
+            if (node.has("@graph")) {
+                flattenJsonLd(node.get("@graph"), out);
+            }
+        }
+    }
+
+    private static void collectAuthors(JsonNode author, List<String> out) {
+        if (author.isTextual() && !author.asText().isBlank()) {
+            out.add(author.asText().strip());
+        } else if (author.isArray()) {
+            author.forEach(a -> collectAuthors(a, out));
+        } else if (author.isObject() && author.path("name").isTextual()) {
+            out.add(author.path("name").asText().strip());
+        }
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return "";
+    }
+
+    private static String firstNonNull(String current, String candidate) {
+        return current != null ? current : candidate;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,132 @@
+package io.newsflow.enrich.pipeline;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.newsflow.contracts.FieldSources;
+
+/**
+ * Finds when the article was published: envelope date, envelope date text, JSON-LD, HTML meta, time
+ * element, a date header or dateline near the top of the text, a date in the URL; else none. A date in the
+ * future (beyond the allowed clock skew) or before the minimum year is ignored. A pure date header line is
+ * removed from the body, a labelled date prefix is cut off its line.
+ */
+public final class PublishedDateExtractor implements EnrichmentStage {
+
+    public static final String NAME = "published-date";
+
+    private static final Pattern URL_DATE = Pattern.compile("/(\\d{4})[/-](\\d{1,2})[/-](\\d{1,2})(?:[/-]|$)");
+
+    private final DateTextParser parser;
+    private final Clock clock;
+    private final Duration maxFutureSkew;
+    private final int minYear;
+    private final int headerLines;
+
+    public PublishedDateExtractor(DateTextParser parser, Clock clock, Duration maxFutureSkew, int minYear, int headerLines) {
+        this.parser = parser;
+        this.clock = clock;
+        this.maxFutureSkew = maxFutureSkew;
+        this.minYear = minYear;
+        this.headerLines = headerLines;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void apply(ArticleDraft draft) {
+        HeaderScan header = scanHeader(draft);
+        draft.text(header.cleanedText());
+        Optional<Instant> fromEnvelope = Optional.ofNullable(draft.envelopePublishedAt()).filter(this::plausible);
+        if (fromEnvelope.isPresent()) {
+            draft.publishedAt(fromEnvelope.get(), FieldSources.ENVELOPE);
+            return;
+        }
+        Optional<Instant> fromText = parser.parse(draft.envelopePublishedAtText()).filter(this::plausible);
+        if (fromText.isPresent()) {
+            draft.publishedAt(fromText.get(), FieldSources.ENVELOPE);
+            return;
+        }
+        for (HtmlMetadata.DateCandidate c : draft.html().dateCandidates) {
+            Optional<Instant> d = parser.parse(c.text()).filter(this::plausible);
+            if (d.isPresent()) {
+                draft.publishedAt(d.get(), c.source());
+                return;
+            }
+        }
+        if (header.date() != null) {
+            draft.publishedAt(header.date(), header.source());
+            return;
+        }
+        Optional<Instant> fromUrl = urlDate(draft.url()).filter(this::plausible);
+        if (fromUrl.isPresent()) {
+            draft.publishedAt(fromUrl.get(), FieldSources.URL);
+            return;
+        }
+        draft.publishedAt(null, FieldSources.NONE);
+    }
+
+    private record HeaderScan(Instant date, String source, String cleanedText) {
+    }
+
+    /** Looks at the first lines for a date header; drops a pure one, cuts a labelled prefix. */
+    private HeaderScan scanHeader(ArticleDraft draft) {
+        List<String> paragraphs = new ArrayList<>(TextBlocks.paragraphs(draft.text()));
+        int seen = 0;
+        for (int p = 0; p < paragraphs.size() && seen < headerLines; p++) {
+            List<String> lines = new ArrayList<>(TextBlocks.lines(paragraphs.get(p)));
+            for (int l = 0; l < lines.size() && seen < headerLines; l++, seen++) {
+                DateLine dl = DateLine.analyse(lines.get(l), parser);
+                if (dl.kind() == DateLine.Kind.NONE || !plausible(dl.instant())) {
+                    continue;
+                }
+                String source = dl.kind() == DateLine.Kind.DATELINE ? FieldSources.DATELINE : FieldSources.TEXT_HEADER;
+                if (dl.kind() == DateLine.Kind.PURE) {
+                    lines.remove(l);
+                } else if (dl.kind() == DateLine.Kind.LABELLED_PREFIX) {
+                    lines.set(l, dl.remainder());
+                }
+                if (lines.isEmpty()) {
+                    paragraphs.remove(p);
+                } else {
+                    paragraphs.set(p, String.join("\n", lines));
+                }
+                return new HeaderScan(dl.instant(), source, TextBlocks.join(paragraphs));
+            }
+        }
+        return new HeaderScan(null, null, draft.text());
+    }
+
+    private Optional<Instant> urlDate(String url) {
+        if (url == null) {
+            return Optional.empty();
+        }
+        Matcher m = URL_DATE.matcher(url);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(3))).atStartOfDay().toInstant(ZoneOffset.UTC));
+        } catch (java.time.DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private boolean plausible(Instant instant) {
+        return instant != null
+                && !instant.isAfter(clock.instant().plus(maxFutureSkew))
+                && instant.atZone(ZoneOffset.UTC).getYear() >= minYear;
+    }
+}

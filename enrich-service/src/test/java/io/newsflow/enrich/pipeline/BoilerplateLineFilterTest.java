@@ -1,0 +1,63 @@
+package io.newsflow.enrich.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.newsflow.enrich.support.TestPipelines;
+
+class BoilerplateLineFilterTest {
+
+    private static final BoilerplateRules RULES = BoilerplateRules.fromResource("boilerplate-rules.txt");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"36.2 C", "-3 °F", "| 2011", "a", "Also Read: China summons Japanese ambassador in Taiwan row",
+            "Read more: the full story", "Most Popular Articles", "Trending now", "Skip to main content",
+            "Copyright © 2019 - 2024 Army Recognition | Webdesign by Zzam", "© 2024 Example Media", "All rights reserved.",
+            "Subscribe now to stay updated and gain exclusive access to expert features!", "Join our community today!",
+            "Discover the power of advanced AI with the new Military Equipment Guide App (MEGA) by IDDEA. Instantly recognize.",
+            "Download our free app for the latest news", "No comments:", "Post a Comment", "Leave a reply",
+            "Share this article", "Facebook Twitter Email", "Share on WhatsApp", "Advertisement",
+            "Defense News - Japan", "Home » World » Asia", "Japanese Defense Minister Toshimi Kitazawa on the left.",
+            "Photo: Reuters", "Follow us on Twitter", "Lesen Sie auch: Ein anderer Artikel"})
+    void dropsBoilerplate(String line) {
+        assertTrue(RULES.match(line).isPresent(), "not recognised as boilerplate: " + line);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Taiwan's government says it wants peace, but will defend itself if needed.",
+            "Tripartite Alliance", "US-Japan, draw up joint operation plan for any Taiwan emergency",
+            "Copyright holders argue that the new law goes too far, the court heard.",
+            "The company violated copyright by copying the code, the judge said.",
+            "Voters must register today to take part in the election.",
+            "Get ready for a long winter, the weather service warned on Monday.",
+            "Apple's app store faces new rules in Japan.", "Related talks were held in Tokyo last week.",
+            "With reporting from The Associated Press.", "Share prices fell sharply on Tuesday.",
+            "Monday, April 22, 2024", "WASHINGTON - The United States and Japan agreed on Thursday."})
+    void keepsBodyLines(String line) {
+        assertTrue(RULES.match(line).isEmpty(), "wrongly taken for boilerplate: " + line + " by " + RULES.match(line));
+    }
+
+    @Test
+    void removesLinesAndEmptiedParagraphs() {
+        ArticleDraft d = ArticleDraft.of("", "text/plain");
+        d.text("Skip to main content\n\nFirst body line.\nAlso Read: something else\n\nMost Popular Articles");
+        TestPipelines.boilerplate().apply(d);
+        assertEquals("First body line.", d.text());
+    }
+
+    @Test
+    void extraRulesAreAppendedAndCheckedAtLoad() {
+        BoilerplateRules more = RULES.with(List.of("# comment", "promo = Buy now.*"));
+        assertTrue(more.match("Buy now and save").isPresent());
+        assertEquals(RULES.rules().size() + 1, more.rules().size());
+        assertThrows(IllegalArgumentException.class, () -> BoilerplateRules.parse(List.of("no separator")));
+        assertThrows(IllegalArgumentException.class, () -> BoilerplateRules.parse(List.of("bad = ([")));
+    }
+}

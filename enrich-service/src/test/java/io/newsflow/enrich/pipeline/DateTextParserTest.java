@@ -1,0 +1,45 @@
+package io.newsflow.enrich.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DateTextParserTest {
+
+    private final DateTextParser parser = new DateTextParser();
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "2021-12-25|2021-12-25T00:00:00Z",
+            "2024-03-05T08:00:00+09:00|2024-03-04T23:00:00Z",
+            "2024-03-04T23:00:00.123Z|2024-03-04T23:00:00.123Z",
+            "2024-03-05T08:00:00|2024-03-05T08:00:00Z",
+            "2024-03-05T08:00:00+0100|2024-03-05T07:00:00Z",
+            "Tue, 5 Mar 2024 08:00:00 GMT|2024-03-05T08:00:00Z",
+            "Monday, April 22, 2024|2024-04-22T00:00:00Z",
+            "Thursday, January 13, 2011, 20:26 PM|2011-01-13T20:26:00Z",
+            "Jan. 5, 2022 at 3:15 pm|2022-01-05T15:15:00Z",
+            "22 April 2024|2024-04-22T00:00:00Z",
+            "3rd March 2023|2023-03-03T00:00:00Z",
+            "Montag, 22. April 2024, 14:05 Uhr|2024-04-22T14:05:00Z",
+            "5. März 2024|2024-03-05T00:00:00Z",
+            "1er janvier 2024|2024-01-01T00:00:00Z",
+            "lundi 12 février 2024 à 10h30|2024-02-12T10:30:00Z",
+            "25.12.2021|2021-12-25T00:00:00Z",
+            "2021/12/25|2021-12-25T00:00:00Z",
+            " date 2021-12-25 Amid rising tensions|2021-12-25T00:00:00Z"})
+    void parses(String text, String expected) {
+        assertEquals(Instant.parse(expected), parser.parse(text).orElseThrow());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Wednesday, April 10", "On Thursday (Dec 23)", "2021-13-45", "in 2021", "no date here", ""})
+    void withoutAFullDateThereIsNone(String text) {
+        assertTrue(parser.parse(text).isEmpty(), text);
+    }
+}

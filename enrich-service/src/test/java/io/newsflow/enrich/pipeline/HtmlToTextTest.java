@@ -1,0 +1,104 @@
+package io.newsflow.enrich.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.newsflow.contracts.FieldSources;
+import io.newsflow.enrich.support.TestPipelines;
+
+class HtmlToTextTest {
+
+    private static final String PAGE = """
+            <!doctype html><html><head>
+            <title>Talks resume in Tokyo | Example News</title>
+            <meta property="og:title" content="Talks resume in Tokyo">
+            <meta name="twitter:title" content="Talks resume (Twitter)">
+            <meta property="og:site_name" content="Example News">
+            <meta property="article:published_time" content="2024-03-05T08:00:00+09:00">
+            <meta name="author" content="Jane Roe">
+            <link rel="canonical" href="https://www.example.com/news/talks?utm_source=x">
+            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"NewsArticle",
+              "headline":"Talks resume in Tokyo after pause","datePublished":"2024-03-04T23:00:00Z",
+              "author":[{"@type":"Person","name":"Jane Roe"},{"@type":"Person","name":"John Doe"}]}]}</script>
+            <script>var tracking = "do not keep";</script><style>p{color:red}</style>
+            </head><body>
+            <header><nav><a href="/">Home</a> <a href="/world">World</a></nav></header>
+            <article><h1>Talks resume in Tokyo</h1>
+            <p>Officials said on <time datetime="2024-03-05">Tuesday</time> that talks would resume.</p>
+            <p>The next round   starts <b>next week</b>.<br>A second line.</p>
+            <aside>Most read: other things</aside><form><input name="q"></form>
+            <div>Closing words.</div></article>
+            <footer>Copyright 2024 Example</footer>
+            <noscript>enable js</noscript><iframe src="x"></iframe>
+            </body></html>""";
+
+    private static ArticleDraft run(String content, String type) {
+        ArticleDraft d = ArticleDraft.of(content, type);
+        TestPipelines.htmlToText().apply(d);
+        return d;
+    }
+
+    @Test
+    void htmlBecomesParagraphsWithoutChrome() {
+        ArticleDraft d = run(PAGE, "text/html");
+        assertEquals(List.of("Talks resume in Tokyo", "Officials said on Tuesday that talks would resume.",
+                "The next round starts next week.\nA second line.", "Closing words."), TextBlocks.paragraphs(d.text()));
+        assertFalse(d.text().contains("tracking"));
+        assertFalse(d.text().contains("Most read"));
+        assertFalse(d.text().contains("Copyright"));
+        assertFalse(d.text().contains("Home"));
+        assertEquals(ArticleDraft.TEXT_SOURCE_HTML, d.textSource());
+    }
+
+    @Test
+    void collectsHtmlMetadata() {
+        HtmlMetadata m = run(PAGE, "text/html").html();
+        assertEquals("Talks resume in Tokyo | Example News", m.htmlTitle);
+        assertEquals("Talks resume in Tokyo", m.ogTitle);
+        assertEquals("Talks resume (Twitter)", m.twitterTitle);
+        assertEquals("Talks resume in Tokyo after pause", m.jsonLdHeadline);
+        assertEquals("Talks resume in Tokyo", m.h1);
+        assertEquals("Example News", m.siteName);
+        assertEquals("https://www.example.com/news/talks?utm_source=x", m.canonicalLink);
+        assertEquals(List.of("Jane Roe", "John Doe"), m.jsonLdAuthors);
+        assertEquals(List.of("Jane Roe"), m.metaAuthors);
+        assertEquals(new HtmlMetadata.DateCandidate("2024-03-04T23:00:00Z", FieldSources.JSON_LD), m.dateCandidates.get(0));
+        assertEquals(new HtmlMetadata.DateCandidate("2024-03-05T08:00:00+09:00", FieldSources.HTML_META),
+                m.dateCandidates.get(1));
+        assertEquals(new HtmlMetadata.DateCandidate("2024-03-05", FieldSources.TIME_ELEMENT), m.dateCandidates.get(2));
+    }
+
+    @Test
+    void brokenJsonLdIsIgnored() {
+        ArticleDraft d = run("<html><head><script type=\"application/ld+json\">{oops</script></head>"
+                + "<body><p>Body text here.</p></body></html>", "text/html");
+        assertEquals("Body text here.", d.text());
+    }
+
+    @Test
+    void plainTextPassesThroughOneParagraphPerLine() {
+        ArticleDraft d = run("First line.\nSecond line.\n\n\n\u00A0\nThird   line.  ", "text/plain");
+        assertEquals("First line.\n\nSecond line.\n\nThird line.", d.text());
+        assertEquals(ArticleDraft.TEXT_SOURCE_TEXT, d.textSource());
+        assertTrue(d.html().dateCandidates.isEmpty());
+    }
+
+    @Test
+    void hardWrappedPlainTextIsRejoined() {
+        String wrapped = "The ministry said the plan would be reviewed by a committee of\n"
+                + "experts before the end of the year, and that a decision on the\nbudget would follow.";
+        assertEquals("The ministry said the plan would be reviewed by a committee of experts before the end of the "
+                + "year, and that a decision on the budget would follow.", run(wrapped, "text/plain").text());
+    }
+
+    @Test
+    void htmlWithoutContentTypeIsSniffed() {
+        assertEquals(ArticleDraft.TEXT_SOURCE_HTML, run("<html><body><p>Hi there.</p></body></html>", null).textSource());
+        assertEquals(ArticleDraft.TEXT_SOURCE_TEXT, run("Just text", null).textSource());
+    }
+}

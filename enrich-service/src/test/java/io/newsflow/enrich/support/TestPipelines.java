@@ -1,0 +1,64 @@
+package io.newsflow.enrich.support;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import io.newsflow.contracts.ContractJson;
+import io.newsflow.enrich.pipeline.AuthorExtractor;
+import io.newsflow.enrich.pipeline.BoilerplateLineFilter;
+import io.newsflow.enrich.pipeline.BoilerplateRules;
+import io.newsflow.enrich.pipeline.ContentHasher;
+import io.newsflow.enrich.pipeline.DateTextParser;
+import io.newsflow.enrich.pipeline.HtmlToText;
+import io.newsflow.enrich.pipeline.LanguageDetector;
+import io.newsflow.enrich.pipeline.Pipeline;
+import io.newsflow.enrich.pipeline.PublishedDateExtractor;
+import io.newsflow.enrich.pipeline.RepeatedParagraphRemover;
+import io.newsflow.enrich.pipeline.SiteMetadata;
+import io.newsflow.enrich.pipeline.TextStatistics;
+import io.newsflow.enrich.pipeline.TitleExtractor;
+
+/** Stages built with the service's default settings (see application.properties). */
+public final class TestPipelines {
+
+    public static final int HEADER_LINES = 6;
+    private static LanguageDetector language;
+
+    private TestPipelines() {
+    }
+
+    public static HtmlToText htmlToText() {
+        return new HtmlToText(ContractJson.mapper());
+    }
+
+    public static BoilerplateLineFilter boilerplate() {
+        return new BoilerplateLineFilter(BoilerplateRules.fromResource("boilerplate-rules.txt"));
+    }
+
+    public static RepeatedParagraphRemover repeated() {
+        return new RepeatedParagraphRemover(40);
+    }
+
+    public static TitleExtractor title() {
+        return new TitleExtractor(new DateTextParser(), HEADER_LINES, 10, 200, 30);
+    }
+
+    public static PublishedDateExtractor dates(Clock clock) {
+        return new PublishedDateExtractor(new DateTextParser(), clock, Duration.ofDays(1), 1990, HEADER_LINES);
+    }
+
+    /** One detector per test JVM: the models are big and shared. */
+    public static synchronized LanguageDetector language() {
+        if (language == null) {
+            language = new LanguageDetector(List.of("en", "de", "fr", "es", "it", "pt", "nl", "ru", "pl", "tr", "ar",
+                    "zh", "ja"), true, true, 20, 0.05, 3000);
+        }
+        return language;
+    }
+
+    public static Pipeline standard(Clock clock) {
+        return new Pipeline(List.of(htmlToText(), boilerplate(), repeated(), title(), new AuthorExtractor(HEADER_LINES),
+                new SiteMetadata(), dates(clock), language(), new TextStatistics(230, 300), new ContentHasher()));
+    }
+}
