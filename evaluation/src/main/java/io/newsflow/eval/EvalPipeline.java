@@ -1,0 +1,35 @@
+package io.newsflow.eval;
+
+import java.time.Clock;
+
+import io.newsflow.enrich.pipeline.ArticleDraft;
+import io.newsflow.enrich.pipeline.Pipeline;
+import io.newsflow.enrich.pipeline.StandardPipeline;
+
+/** The enrichment pipeline exactly as enrich-service runs it by default, built once per evaluation run. */
+public final class EvalPipeline {
+
+    private static Pipeline pipeline;
+
+    private EvalPipeline() {
+    }
+
+    public static synchronized Pipeline get() {
+        if (pipeline == null) {
+            pipeline = StandardPipeline.withServiceDefaults(Clock.systemUTC());
+        }
+        return pipeline;
+    }
+
+    public static ArticleDraft html(String html, String url) {
+        ArticleDraft draft = ArticleDraft.builder().content(html).contentType("text/html").url(url).build();
+        get().run(draft);
+        return draft;
+    }
+
+    public static ArticleDraft text(String text) {
+        ArticleDraft draft = ArticleDraft.of(text, "text/plain");
+        get().run(draft);
+        return draft;
+    }
+}
