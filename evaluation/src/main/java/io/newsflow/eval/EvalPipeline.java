@@ -21,10 +21,24 @@ public final class EvalPipeline {
         return pipeline;
     }
 
+    private static int failures;
+
+    /** Runs the pipeline on a page; a page the pipeline fails on counts as an empty result (and is counted). */
     public static ArticleDraft html(String html, String url) {
         ArticleDraft draft = ArticleDraft.builder().content(html).contentType("text/html").url(url).build();
-        get().run(draft);
+        try {
+            get().run(draft);
+        } catch (RuntimeException | StackOverflowError e) {
+            failures++;
+            System.err.println("pipeline failed on " + url + ": " + e);
+            return ArticleDraft.builder().content("").contentType("text/html").url(url).build();
+        }
         return draft;
+    }
+
+    /** Pages the pipeline failed on so far. */
+    public static int failures() {
+        return failures;
     }
 
     public static ArticleDraft text(String text) {

@@ -61,7 +61,12 @@ public final class EntityExtractor implements EnrichmentStage {
             "Have", "Had", "Let", "Now", "Just", "Even", "Still", "Only", "Once", "Because", "Whether", "Unlike",
             "Like", "Instead", "Without", "Within", "Through", "Against", "Following", "Including", "Asked", "Said");
     private static final Set<String> CONNECTORS = Set.of("of", "for", "de", "del", "della", "von", "van", "der", "al",
-            "bin", "la", "le", "du", "des", "and", "&");
+            "bin", "la", "le", "du", "des");
+    /** Words of office names between a title and a name ("Secretary of State Antony Blinken"). */
+    private static final Set<String> OFFICE_WORDS = Set.of("State", "Affairs", "Security", "Finance", "Treasury",
+            "Justice", "Interior", "Health", "Trade", "Economy", "Education", "Energy", "Commerce", "Homeland", "Staff",
+            "Joint", "Cabinet", "Defense", "Defence", "Foreign", "General", "National", "Senior", "Assistant", "Acting",
+            "Executive", "Head", "Leader", "Opposition", "Party", "Army", "Air", "Naval", "Military");
     /** Acronyms that are not organisations. */
     private static final Set<String> NOT_ORG_ACRONYMS = Set.of("AI", "TV", "CEO", "GDP", "COVID", "PM", "AM", "OK", "ID",
             "PC", "DNA", "HIV", "AIDS", "UTC", "GMT", "USD", "EUR", "FAQ", "PDF", "II", "III", "IV", "VI", "CNBC", "A", "I");
@@ -140,6 +145,10 @@ public final class EntityExtractor implements EnrichmentStage {
                 i += matched;
                 continue;
             }
+            if (NOT_NAMES.contains(tok.text())) {
+                i++; // "While Taipei ...": the name starts after the function word
+                continue;
+            }
             int end = runEnd(tokens, i);
             List<String> run = new ArrayList<>();
             for (int k = i; k < end; k++) {
@@ -166,6 +175,9 @@ public final class EntityExtractor implements EnrichmentStage {
                 key.append(tokens.get(k).text());
             }
             Optional<Gazetteer.Entry> e = gazetteer.lookup(key.toString());
+            if (e.isEmpty() && len == 1 && isShouted(key.toString())) {
+                e = gazetteer.lookup(titleCase(key.toString())); // datelines: "WASHINGTON -"
+            }
             if (e.isPresent()) {
                 // a longer capitalised name that merely starts with a gazetteer word is something else
                 if (len == 1 && i + 1 < tokens.size() && continuesName(tokens.get(i + 1))
@@ -183,7 +195,7 @@ public final class EntityExtractor implements EnrichmentStage {
 
     private int firstGazetteerStart(List<EntityTokenizer.Token> tokens, int from, int end) {
         for (int k = from; k < end; k++) {
-            if (gazetteer.lookup(tokens.get(k).text()).filter(e -> EntityTypes.COUNTRY.equals(e.type())).isPresent()
+            if (gazetteer.lookup(tokens.get(k).text()).isPresent()
                     && !ORG_HEADS.contains(tokens.get(end - 1).text()) && !LOCATION_HEADS.contains(tokens.get(end - 1).text())) {
                 return k;
             }
@@ -238,9 +250,20 @@ public final class EntityExtractor implements EnrichmentStage {
             return;
         }
         boolean titled = false;
-        while (!words.isEmpty() && PERSON_TITLES.contains(words.get(0).replace(".", ""))) {
-            words.remove(0);
-            titled = true;
+        int lastTitle = -1;
+        for (int k = 0; k < words.size(); k++) {
+            String w = words.get(k).replace(".", "");
+            if (PERSON_TITLES.contains(w)) {
+                lastTitle = k;
+                titled = true;
+            } else if (!OFFICE_WORDS.contains(w) && !CONNECTORS.contains(w)) {
+                break;
+            } else if (titled) {
+                lastTitle = k;
+            }
+        }
+        if (titled) {
+            words = new ArrayList<>(words.subList(lastTitle + 1, words.size()));
         }
         if (words.isEmpty()) {
             return;
@@ -249,10 +272,8 @@ public final class EntityExtractor implements EnrichmentStage {
             String w = words.get(0);
             if (isAcronym(w)) {
                 add(found, EntityTypes.ORG, w);
-            } else if (titled) {
-                singles.add(w);
-            } else if (!sentenceStart) {
-                singles.add(w);
+            } else {
+                singles.add(w); // counts only if it is the surname of a person found in full
             }
             return;
         }
@@ -267,6 +288,14 @@ public final class EntityExtractor implements EnrichmentStage {
         }
         return w.length() > 1 && Character.isUpperCase(w.charAt(0)) && w.chars().skip(1).anyMatch(Character::isLowerCase)
                 && !NOT_NAMES.contains(w) && !ORG_HEADS.contains(w) && !LOCATION_HEADS.contains(w);
+    }
+
+    private static boolean isShouted(String w) {
+        return w.length() > MAX_ACRONYM - 2 && w.chars().allMatch(c -> Character.isUpperCase(c) || !Character.isLetter(c));
+    }
+
+    private static String titleCase(String w) {
+        return w.charAt(0) + w.substring(1).toLowerCase(java.util.Locale.ROOT);
     }
 
     private static boolean isAcronym(String w) {

@@ -23,7 +23,7 @@ final class EntityTokenizer {
     }
 
     private static final Pattern TOKEN = Pattern.compile(
-            "\\p{Lu}(?:\\.\\p{Lu})+\\.?|\\p{Lu}\\.(?=\\s+\\p{Lu})|[\\p{L}\\p{N}]+(?:[-'’][\\p{L}\\p{N}]+)*|[^\\s\\p{L}\\p{N}]");
+            "\\p{Lu}(?:\\.\\p{Lu})+\\.?|\\p{Lu}\\.(?=\\s+\\p{Lu})|[\\p{L}\\p{N}]++(?:[-'’][\\p{L}\\p{N}]++){0,16}|[^\\s\\p{L}\\p{N}]");
     private static final String SENTENCE_END = ".!?:;\"“”";
     /** Abbreviations whose period does not end a sentence. */
     static final java.util.Set<String> ABBREVIATIONS = java.util.Set.of("Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep",

@@ -29,7 +29,7 @@ public final class KeywordExtractor implements EnrichmentStage {
 
     public static final String NAME = "keywords";
 
-    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+(?:['’.-][\\p{L}\\p{N}]+)*|[^\\s\\p{L}\\p{N}]");
+    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]++(?:['’.-][\\p{L}\\p{N}]++){0,16}|[^\\s\\p{L}\\p{N}]");
     private static final String STOPWORDS_RESOURCE = "keyword-stopwords.txt";
     private static final int MIN_WORD_LENGTH = 2;
 
@@ -94,6 +94,12 @@ public final class KeywordExtractor implements EnrichmentStage {
             }
             // a phrase that recurs is more salient than one seen once
             scores.put(p.getKey(), s * Math.log(1 + p.getValue()));
+        }
+        // frequent single words are terms too, even when they mostly occur inside longer phrases
+        for (Map.Entry<String, Integer> w : frequency.entrySet()) {
+            if (w.getValue() >= minFrequency) {
+                scores.putIfAbsent(w.getKey(), degree.get(w.getKey()) / (double) w.getValue() * Math.log(1 + w.getValue()));
+            }
         }
         double best = scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
         return scores.entrySet().stream()
