@@ -39,6 +39,9 @@ public interface QueryConfig {
 
         /** PostgreSQL ts_headline options for the {@code snippet} field. */
         String headlineOptions();
+
+        /** The snippet is cut from this many leading characters of the text (ts_headline cost grows with it). */
+        int snippetMaxChars();
     }
 
     interface Page {

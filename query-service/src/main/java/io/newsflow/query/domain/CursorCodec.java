@@ -121,6 +121,12 @@ public final class CursorCodec {
         } catch (IllegalArgumentException e) {
             throw new InvalidCursorException("cursor is not base64url");
         }
+        // Base64 leaves spare bits in the last character; a lenient decoder ignores them, so an altered last
+        // character could decode to the same bytes. Only the canonical encoding is accepted.
+        if (!ENCODER.encodeToString(body).equals(cursor.substring(0, dot))
+                || !ENCODER.encodeToString(signature).equals(cursor.substring(dot + 1))) {
+            throw new InvalidCursorException("cursor is not in canonical form (altered)");
+        }
         if (!MessageDigest.isEqual(sign(body), signature)) {
             throw new InvalidCursorException("cursor signature does not match (altered or from another deployment)");
         }

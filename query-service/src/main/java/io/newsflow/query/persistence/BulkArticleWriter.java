@@ -75,6 +75,12 @@ public final class BulkArticleWriter {
             entities.setArray(1, idArray);
             entities.executeUpdate();
         }
+        try (PreparedStatement configs = connection.prepareStatement("INSERT INTO " + schema
+                + ".search_config_seen (config) SELECT DISTINCT CAST(a.search_config AS text) FROM " + schema
+                + ".article a WHERE a.id = ANY(?) ON CONFLICT DO NOTHING")) {
+            configs.setArray(1, idArray);
+            configs.executeUpdate();
+        }
         if (!stories.isEmpty()) {
             // Same locking as DerivedTables (sorted, per story), then one set-wise recount.
             try (PreparedStatement lock = connection.prepareStatement(

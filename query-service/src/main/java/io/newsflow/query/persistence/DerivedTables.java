@@ -31,6 +31,10 @@ public class DerivedTables {
             GROUP BY a.id, 2
             """;
 
+    private static final String RECORD_CONFIGS = "INSERT INTO {h-schema}search_config_seen (config)"
+            + " SELECT DISTINCT CAST(a.search_config AS text) FROM {h-schema}article a WHERE a.id IN (:ids)"
+            + " ON CONFLICT DO NOTHING";
+
     /** Serialises writers of one story so that the recount below sees every committed article of it. */
     private static final String LOCK_STORY = "SELECT CAST(pg_advisory_xact_lock(hashtextextended(:storyId, 0)) AS text)";
 
@@ -59,13 +63,14 @@ public class DerivedTables {
     @Inject
     EntityManager em;
 
-    /** Rewrites the entity rows of these articles from their stored entities. */
+    /** Rewrites the entity rows of these articles from their stored entities; records their search configs. */
     public void refreshEntities(Collection<String> articleIds) {
         if (articleIds.isEmpty()) {
             return;
         }
         em.createNativeQuery(DELETE_ENTITIES).setParameter("ids", articleIds).executeUpdate();
         em.createNativeQuery(INSERT_ENTITIES).setParameter("ids", articleIds).executeUpdate();
+        em.createNativeQuery(RECORD_CONFIGS).setParameter("ids", articleIds).executeUpdate();
     }
 
     /** Recomputes these stories' aggregates (a story without articles left is removed). */

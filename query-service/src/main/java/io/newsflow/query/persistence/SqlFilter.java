@@ -2,9 +2,12 @@ package io.newsflow.query.persistence;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
@@ -48,10 +51,21 @@ final class SqlFilter {
     private SqlFilter() {
     }
 
-    static SqlFilter of(SearchCriteria c) {
+    private static final String CONFIGS_SEEN = "SELECT config FROM {h-schema}search_config_seen";
+
+    static SqlFilter of(SearchCriteria c, EntityManager em) {
         SqlFilter f = new SqlFilter();
         if (c.hasQuery()) {
-            f.conditions.add(SearchLanguages.configsFor(c.languages()).stream()
+            Set<String> configs = new LinkedHashSet<>(SearchLanguages.configsFor(c.languages()));
+            if (c.languages().isEmpty()) {
+                // Only configurations some row has (written with the row, so never stale).
+                Set<String> seen = new HashSet<>();
+                for (Object config : em.createNativeQuery(CONFIGS_SEEN).getResultList()) {
+                    seen.add(((String) config).replace("pg_catalog.", ""));
+                }
+                configs.retainAll(seen);
+            }
+            f.conditions.add(configs.isEmpty() ? "FALSE" : configs.stream()
                     .map(MATCH_BRANCH::formatted)
                     .collect(Collectors.joining(" OR ", "(", ")")));
             f.params.put("q", c.query());
@@ -65,11 +79,13 @@ final class SqlFilter {
             f.listParams.put("languages", c.languages());
         }
         if (c.publishedFrom() != null) {
-            f.conditions.add("a.published_at >= CAST(:publishedFrom AS timestamptz)");
+            // On the sort column, so that a newest-first index walk is bounded by the range.
+            f.conditions.add("a.sort_published_at >= CAST(:publishedFrom AS timestamptz)");
             f.params.put("publishedFrom", c.publishedFrom());
         }
         if (c.publishedBefore() != null) {
-            f.conditions.add("a.published_at < CAST(:publishedBefore AS timestamptz)");
+            f.conditions.add("a.sort_published_at < CAST(:publishedBefore AS timestamptz)"
+                    + " AND a.sort_published_at > CAST('-infinity' AS timestamptz)");
             f.params.put("publishedBefore", c.publishedBefore());
         }
         if (c.canonicalUrl() != null) {

@@ -66,7 +66,7 @@ public class StoryQueries {
     EntityManager em;
 
     public StoryPage stories(SearchCriteria filters, StoryOrder order, StoryKey after, int limit) {
-        SqlFilter f = SqlFilter.of(filters);
+        SqlFilter f = SqlFilter.of(filters, em);
         List<String> conditions = new ArrayList<>();
         if (!f.isEmpty()) {
             conditions.add(HAS_MATCH.formatted(f.where()));
@@ -123,7 +123,7 @@ public class StoryQueries {
 
     /** The entities most often mentioned by the matching articles, optionally of one type. */
     public List<EntityCount> topEntities(SearchCriteria filters, String type, int limit) {
-        SqlFilter f = SqlFilter.of(filters);
+        SqlFilter f = SqlFilter.of(filters, em);
         String typeCondition = "";
         if (type != null) {
             typeCondition = "AND ae.type = :entityType";

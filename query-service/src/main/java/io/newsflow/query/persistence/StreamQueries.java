@@ -39,7 +39,7 @@ public class StreamQueries {
     /** Matching articles stored after position {@code afterSeq} up to {@code upTo}, in stream order. */
     @ActivateRequestContext
     public List<StreamItem> after(SearchCriteria filters, long afterSeq, long upTo, int batch) {
-        SqlFilter f = SqlFilter.of(filters);
+        SqlFilter f = SqlFilter.of(filters, em);
         f.params.put("afterSeq", afterSeq);
         f.params.put("upTo", upTo);
         f.params.put("batch", batch);
