@@ -19,6 +19,14 @@ public interface QueryConfig {
 
     Store store();
 
+    Facets facets();
+
+    Histogram histogram();
+
+    Stories stories();
+
+    Stream stream();
+
     interface Search {
         /** Longest accepted {@code q}, in characters. */
         int maxQueryLength();
@@ -31,6 +39,9 @@ public interface QueryConfig {
 
         /** PostgreSQL ts_headline options for the {@code snippet} field. */
         String headlineOptions();
+
+        /** The snippet is cut from this many leading characters of the text (ts_headline cost grows with it). */
+        int snippetMaxChars();
     }
 
     interface Page {
@@ -53,5 +64,31 @@ public interface QueryConfig {
 
         /** Cap of the exponential backoff between store retries. */
         Duration retryMaxBackoff();
+    }
+
+    interface Facets {
+        /** Most buckets returned per facet. */
+        int size();
+    }
+
+    interface Histogram {
+        /** Most buckets one histogram may return; more is a 400 asking for a narrower range. */
+        int maxBuckets();
+    }
+
+    interface Stories {
+        /** Articles listed in GET /stories/{id}. */
+        int detailArticles();
+
+        /** Top entities listed in GET /stories/{id}. */
+        int detailEntities();
+    }
+
+    interface Stream {
+        /** How often each open stream looks for newly stored articles. */
+        Duration pollInterval();
+
+        /** Most events read per poll. */
+        int batchSize();
     }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -55,9 +56,35 @@ public final class CursorCodec {
             @JsonProperty("r") Float rank, @JsonProperty("i") String id) {
     }
 
+    /** Wire form of a key of another list (stories): which list and order, and the key's values. */
+    record ListPayload(@JsonProperty("l") String list, @JsonProperty("v") List<String> values) {
+    }
+
     public String encode(PageKey pageKey) {
-        Payload payload = new Payload(pageKey.sort().parameterValue(),
-                pageKey.publishedAt() == null ? null : pageKey.publishedAt().toString(), pageKey.rank(), pageKey.id());
+        return seal(new Payload(pageKey.sort().parameterValue(),
+                pageKey.time() == null ? null : pageKey.time().toString(), pageKey.rank(), pageKey.id()));
+    }
+
+    /** A cursor for a list other than articles; {@code list} names the list and its order. */
+    public String encodeList(String list, List<String> values) {
+        return seal(new ListPayload(list, values));
+    }
+
+    /** The values of a cursor made by {@link #encodeList} for the same {@code list}. */
+    public List<String> decodeList(String list, String cursor) throws InvalidCursorException {
+        ListPayload payload;
+        try {
+            payload = JSON.readValue(open(cursor), ListPayload.class);
+        } catch (IOException e) {
+            throw new InvalidCursorException("cursor content is malformed");
+        }
+        if (!list.equals(payload.list()) || payload.values() == null || payload.values().contains(null)) {
+            throw new InvalidCursorException("cursor belongs to another list or order");
+        }
+        return payload.values();
+    }
+
+    private String seal(Object payload) {
         byte[] body;
         try {
             body = JSON.writeValueAsBytes(payload);
@@ -68,6 +95,17 @@ public final class CursorCodec {
     }
 
     public PageKey decode(String cursor) throws InvalidCursorException {
+        Payload payload;
+        try {
+            payload = JSON.readValue(open(cursor), Payload.class);
+        } catch (IOException e) {
+            throw new InvalidCursorException("cursor content is malformed");
+        }
+        return toPageKey(payload);
+    }
+
+    /** The verified body of a cursor. */
+    private byte[] open(String cursor) throws InvalidCursorException {
         if (cursor.length() > maxLength) {
             throw new InvalidCursorException("cursor is longer than " + maxLength + " characters");
         }
@@ -83,16 +121,16 @@ public final class CursorCodec {
         } catch (IllegalArgumentException e) {
             throw new InvalidCursorException("cursor is not base64url");
         }
+        // Base64 leaves spare bits in the last character; a lenient decoder ignores them, so an altered last
+        // character could decode to the same bytes. Only the canonical encoding is accepted.
+        if (!ENCODER.encodeToString(body).equals(cursor.substring(0, dot))
+                || !ENCODER.encodeToString(signature).equals(cursor.substring(dot + 1))) {
+            throw new InvalidCursorException("cursor is not in canonical form (altered)");
+        }
         if (!MessageDigest.isEqual(sign(body), signature)) {
             throw new InvalidCursorException("cursor signature does not match (altered or from another deployment)");
         }
-        Payload payload;
-        try {
-            payload = JSON.readValue(body, Payload.class);
-        } catch (IOException e) {
-            throw new InvalidCursorException("cursor content is malformed");
-        }
-        return toPageKey(payload);
+        return body;
     }
 
     private static PageKey toPageKey(Payload p) throws InvalidCursorException {
@@ -110,10 +148,10 @@ public final class CursorCodec {
             return PageKey.relevance(p.rank(), p.id());
         }
         if (p.rank() != null) {
-            throw new InvalidCursorException("published cursor must not carry a rank");
+            throw new InvalidCursorException("time-ordered cursor must not carry a rank");
         }
         try {
-            return PageKey.published(p.publishedAt() == null ? null : Instant.parse(p.publishedAt()), p.id());
+            return PageKey.byTime(sort, p.publishedAt() == null ? null : Instant.parse(p.publishedAt()), p.id());
         } catch (DateTimeParseException e) {
             throw new InvalidCursorException("cursor has a malformed time");
         }

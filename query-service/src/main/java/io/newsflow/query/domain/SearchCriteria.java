@@ -1,7 +1,10 @@
 package io.newsflow.query.domain;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A validated article search.
@@ -17,6 +20,11 @@ import java.util.List;
  * @param sort            result order
  * @param limit           page size
  * @param after           where the previous page ended, or null for the first page
+ * @param entities        entity ids or canonical names that must all be mentioned (empty = no filter)
+ * @param stories         story ids to keep (empty = all)
+ * @param duplicateOf     keep only near-duplicates of this article id, or null
+ * @param collapseStories one article per story (the first in sort order), with counts of the others
+ * @param facets          count breakdowns to compute over every match (empty = none)
  */
 public record SearchCriteria(
         String query,
@@ -29,11 +37,26 @@ public record SearchCriteria(
         DuplicatesMode duplicates,
         SortOrder sort,
         int limit,
-        PageKey after) {
+        PageKey after,
+        List<String> entities,
+        List<String> stories,
+        String duplicateOf,
+        boolean collapseStories,
+        Set<Facet> facets) {
 
     public SearchCriteria {
         sources = List.copyOf(sources);
         languages = List.copyOf(languages);
+        entities = List.copyOf(entities);
+        stories = List.copyOf(stories);
+        facets = facets.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(facets));
+    }
+
+    /** The same search restricted to the near-duplicates of one article, duplicates included. */
+    public SearchCriteria duplicatesOf(String articleId) {
+        return new SearchCriteria(query, sources, languages, publishedFrom, publishedBefore, canonicalUrl,
+                urlArticleId, DuplicatesMode.INCLUDE, sort, limit, after, entities, stories, articleId, false,
+                Set.of());
     }
 
     public boolean hasQuery() {

@@ -8,10 +8,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.newsflow.contracts.ArticleIds;
@@ -108,7 +110,8 @@ public final class SearchRequestParser {
         if (sortValue != null) {
             Optional<SortOrder> parsed = SortOrder.fromParameter(sortValue);
             if (parsed.isEmpty()) {
-                errors.add(error("sort", ParameterErrors.UNKNOWN_VALUE, "sort must be one of published, relevance"));
+                errors.add(error("sort", ParameterErrors.UNKNOWN_VALUE,
+                        "sort must be one of published, relevance, ingested"));
             } else if (parsed.get() == SortOrder.RELEVANCE && query == null) {
                 errors.add(error("sort", ParameterErrors.NEEDS_QUERY, "sort=relevance needs a query q"));
             } else {
@@ -132,11 +135,71 @@ public final class SearchRequestParser {
             }
         }
 
+        List<String> entities = filterValues("entity", p.entity(), errors);
+        List<String> stories = filterValues("story", p.story(), errors);
+
+        boolean collapse = false;
+        String collapseValue = blankToNull(p.collapse());
+        if (collapseValue != null) {
+            if ("story".equals(collapseValue.toLowerCase(Locale.ROOT))) {
+                collapse = true;
+            } else {
+                errors.add(error("collapse", ParameterErrors.UNKNOWN_VALUE, "collapse must be story"));
+            }
+        }
+
+        Set<Facet> facets = EnumSet.noneOf(Facet.class);
+        for (String raw : p.facets()) {
+            for (String name : raw == null ? new String[0] : raw.split(",")) {
+                if (name.isBlank()) {
+                    continue;
+                }
+                Optional<Facet> facet = name.length() > limits.maxFilterValueLength()
+                        ? Optional.empty() : Facet.fromParameter(name);
+                if (facet.isPresent()) {
+                    facets.add(facet.get());
+                } else {
+                    errors.add(error("facets", ParameterErrors.UNKNOWN_VALUE,
+                            "unknown facet '" + abbreviate(name.trim()) + "'; facets are source, lang, entity, day"));
+                }
+            }
+        }
+
         if (!errors.isEmpty()) {
             throw new InvalidParametersException(errors);
         }
         return new SearchCriteria(query, sources, languages, from, before, canonicalUrl, urlArticleId, duplicates,
-                sort, limit, after);
+                sort, limit, after, entities, stories, null, collapse, facets);
+    }
+
+    /** Echoing a client's value in an error is useful, echoing megabytes is not. */
+    private static String abbreviate(String value) {
+        int max = 40;
+        return value.length() <= max ? value : value.substring(0, max) + "…";
+    }
+
+    /**
+     * Parses only the filters shared by every list (q, source, lang, entity, story, from/to, duplicates); for
+     * endpoints that have their own paging and ordering (stories, entities, histogram, stream).
+     */
+    public SearchCriteria parseFilters(SearchParameters p) throws InvalidParametersException {
+        return parse(new SearchParameters(p.q(), p.source(), p.lang(), p.from(), p.to(), p.url(), p.duplicates(),
+                null, null, null, p.entity(), p.story(), null, null));
+    }
+
+    /** A limit parameter of another list, with this parser's bounds. */
+    public int parseLimit(String raw) throws InvalidParametersException {
+        List<Problem.ItemError> errors = new ArrayList<>();
+        int limit = parseLimit(raw, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidParametersException(errors);
+        }
+        return limit;
+    }
+
+    /** An error about one parameter, as the parser reports it. */
+    public static InvalidParametersException invalid(String field, String code, String message) {
+        return new InvalidParametersException(List.of(error(field, code, message)));
     }
 
     private List<String> filterValues(String name, List<String> raw, List<Problem.ItemError> errors) {

@@ -8,7 +8,9 @@ public enum SortOrder {
     /** Newest published first; undated articles last; ties broken by id. */
     PUBLISHED("published"),
     /** Best full-text match first (needs a query); ties broken by id. */
-    RELEVANCE("relevance");
+    RELEVANCE("relevance"),
+    /** Most recently ingested first; ties broken by id. */
+    INGESTED("ingested");
 
     private final String parameterValue;
 
@@ -18,6 +20,11 @@ public enum SortOrder {
 
     public String parameterValue() {
         return parameterValue;
+    }
+
+    /** True for the orders keyed by a time (published, ingested). */
+    public boolean isByTime() {
+        return this != RELEVANCE;
     }
 
     public static Optional<SortOrder> fromParameter(String value) {

@@ -1,9 +1,11 @@
 package io.newsflow.query.persistence;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -65,8 +67,13 @@ public class ArticleStore {
     /** PostgreSQL text cannot hold NUL; dropping it is the only lossless-enough way to store such text. */
     private static final String NUL = "\u0000";
 
+    private static final String CURRENT_STORY = "SELECT story_id FROM {h-schema}article WHERE id = :id";
+
     @Inject
     EntityManager em;
+
+    @Inject
+    DerivedTables derived;
 
     /** Stores one event in its own transaction; the caller acknowledges the record only after this returns. */
     @Transactional
@@ -75,7 +82,19 @@ public class ArticleStore {
             recordAlias(article, now);
             return StoreOutcome.ALIAS_RECORDED;
         }
-        return upsertArticle(article, now);
+        // The story the article leaves (if it moves) needs its aggregates recounted too.
+        List<?> before = em.createNativeQuery(CURRENT_STORY).setParameter("id", clean(article.id())).getResultList();
+        StoreOutcome outcome = upsertArticle(article, now);
+        if (outcome == StoreOutcome.STALE) {
+            return outcome;
+        }
+        derived.refreshEntities(List.of(clean(article.id())));
+        Set<String> stories = new HashSet<>();
+        before.forEach(s -> stories.add((String) s));
+        stories.add(clean(article.storyId()));
+        derived.refreshStories(stories, now);
+        derived.appendToStream(List.of(clean(article.id())));
+        return outcome;
     }
 
     private static boolean isExactDuplicate(EnrichedArticle a) {
@@ -130,23 +149,23 @@ public class ArticleStore {
         q.executeUpdate();
     }
 
-    private static List<EntityMention> cleanEntities(List<EntityMention> entities) {
+    static List<EntityMention> cleanEntities(List<EntityMention> entities) {
         return entities.stream()
                 .map(e -> new EntityMention(clean(e.type()), clean(e.name()), clean(e.canonicalId()), e.mentions()))
                 .toList();
     }
 
-    private static List<Keyword> cleanKeywords(List<Keyword> keywords) {
+    static List<Keyword> cleanKeywords(List<Keyword> keywords) {
         return keywords.stream().map(k -> new Keyword(clean(k.term()), k.weight())).toList();
     }
 
-    private static Map<String, String> cleanMap(Map<String, String> map) {
+    static Map<String, String> cleanMap(Map<String, String> map) {
         Map<String, String> cleaned = new LinkedHashMap<>();
         map.forEach((k, v) -> cleaned.put(clean(k), clean(v)));
         return cleaned;
     }
 
-    private static String clean(String s) {
+    static String clean(String s) {
         return s == null || !s.contains(NUL) ? s : s.replace(NUL, "");
     }
 }

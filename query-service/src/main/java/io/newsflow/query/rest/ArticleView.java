@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.newsflow.contracts.EntityMention;
 import io.newsflow.contracts.Keyword;
 import io.newsflow.query.persistence.ArticleEntity;
+import io.newsflow.query.persistence.ArticleSearch;
 
 /**
  * An article as the API returns it. List items and {@code GET /articles/{id}} share this shape; only the
@@ -58,24 +59,43 @@ public record ArticleView(
         String text,
         @Schema(description = "GET /articles/{id} only: where each metadata field came from")
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        Map<String, String> provenance) {
+        Map<String, String> provenance,
+        @Schema(description = "collapse=story only: this article stands for its story among the matches")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        Collapsed collapsed) {
+
+    /** What a collapsed list item stands for. */
+    @Schema(name = "Collapsed", description = "The story a collapsed item stands for, among the matches")
+    public record Collapsed(
+            @Schema(description = "The story, null for an article without one") String storyId,
+            @Schema(description = "How many other matching articles the story has") int otherArticles,
+            @Schema(description = "From how many distinct sources the story's matching articles come") int sources) {
+    }
 
     /** A list item, with the search snippet when there is one. */
     static ArticleView summary(ArticleEntity a, String snippet) {
-        return of(a, snippet, null, null);
+        return of(a, snippet, null, null, null);
+    }
+
+    /** A search hit, with its snippet and, when collapsed, its story group. */
+    static ArticleView hit(ArticleSearch.Hit hit) {
+        ArticleSearch.StoryGroup g = hit.story();
+        return of(hit.article(), hit.snippet(), null, null,
+                g == null ? null : new Collapsed(g.storyId(), g.otherArticles(), g.sources()));
     }
 
     /** The full article. */
     static ArticleView detail(ArticleEntity a) {
-        return of(a, null, a.text == null ? "" : a.text, a.provenance == null ? Map.of() : a.provenance);
+        return of(a, null, a.text == null ? "" : a.text, a.provenance == null ? Map.of() : a.provenance, null);
     }
 
-    private static ArticleView of(ArticleEntity a, String snippet, String text, Map<String, String> provenance) {
+    private static ArticleView of(ArticleEntity a, String snippet, String text, Map<String, String> provenance,
+            Collapsed collapsed) {
         return new ArticleView(a.id, a.url, a.canonicalUrl, a.source, a.title, orEmpty(a.authors), a.publishedAt,
                 a.publishedAtSource, a.language, a.languageConfidence, a.lede, a.wordCount, a.readingTimeMinutes,
                 orEmpty(a.entities), orEmpty(a.keywords), a.contentHash, a.duplicateOf, a.duplicateKind,
                 a.similarity, a.storyId, a.version, a.ingestedAt, a.enrichedAt, a.storedAt, a.pipelineVersion,
-                snippet, text, provenance);
+                snippet, text, provenance, collapsed);
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

@@ -118,13 +118,32 @@ class ApiContractTest {
         given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body("paths.'/articles'.get.parameters.name",
                         org.hamcrest.Matchers.containsInAnyOrder("q", "source", "lang", "from", "to", "url",
-                                "duplicates", "sort", "limit", "cursor"))
+                                "duplicates", "sort", "limit", "cursor", "entity", "story", "collapse", "facets"))
                 .body("paths.'/articles'.get.parameters.example", not(hasItem(org.hamcrest.Matchers.nullValue())))
                 .body("paths.'/articles'.get.parameters.description",
                         not(hasItem(org.hamcrest.Matchers.nullValue())))
                 .body("paths.'/articles/{id}'.get.responses.'404'.content.'application/problem+json'",
                         org.hamcrest.Matchers.notNullValue());
         given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void openApiDescribesEveryEndpointWithExamplesAndProblems() {
+        io.restassured.path.json.JsonPath api = given().accept("application/json").get("/q/openapi").then()
+                .statusCode(200).extract().jsonPath();
+        for (String path : java.util.List.of("/articles", "/articles/{id}", "/articles/{id}/duplicates", "/stories",
+                "/stories/{id}", "/entities", "/entities/{id}/articles", "/histogram", "/stream")) {
+            String get = "paths.'" + path + "'.get";
+            org.junit.jupiter.api.Assertions.assertNotNull(api.get(get), path);
+            org.junit.jupiter.api.Assertions.assertFalse(
+                    api.getList(get + ".parameters.example").contains(null), "every parameter has an example: " + path);
+            org.junit.jupiter.api.Assertions.assertFalse(
+                    api.getList(get + ".parameters.description").contains(null), "every parameter described: " + path);
+            if (!path.equals("/articles/{id}")) {
+                org.junit.jupiter.api.Assertions.assertNotNull(
+                        api.get(get + ".responses.'400'.content.'application/problem+json'"), path);
+            }
+        }
     }
 
     @Test

@@ -34,6 +34,7 @@ final class TestArticle {
     Double similarity;
     String storyId;
     int version = 1;
+    Instant ingestedAt = Instant.parse("2024-05-01T08:01:00Z");
     Map<String, String> provenance = new HashMap<>(Map.of("title", "envelope"));
 
     static String randomId() {
@@ -91,6 +92,16 @@ final class TestArticle {
         return this;
     }
 
+    TestArticle entities(List<EntityMention> v) {
+        entities = new ArrayList<>(v);
+        return this;
+    }
+
+    TestArticle ingestedAt(Instant v) {
+        ingestedAt = v;
+        return this;
+    }
+
     TestArticle nearDuplicateOf(String original, double sim) {
         duplicateOf = original;
         duplicateKind = "near";
@@ -112,7 +123,7 @@ final class TestArticle {
         return new EnrichedArticle(id, url, canonicalUrl, source, title, authors, publishedAt, publishedAtSource,
                 language, languageConfidence, text, firstParagraph, words, Math.max(1, words / 200), entities,
                 keywords, "hash-" + Integer.toHexString(body.hashCode()), duplicateOf, duplicateKind, similarity,
-                storyId, version, Instant.parse("2024-05-01T08:01:00Z"), Instant.parse("2024-05-01T08:01:01Z"),
+                storyId, version, ingestedAt, Instant.parse("2024-05-01T08:01:01Z"),
                 "test-1", provenance);
     }
 

@@ -1,0 +1,135 @@
+package io.newsflow.query.persistence;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.query.NativeQuery;
+
+import io.newsflow.query.domain.SearchCriteria;
+import io.newsflow.query.domain.SearchLanguages;
+
+/**
+ * The WHERE clause of a search's filters over {@code article a}, shared by lists, facets, stories, entities,
+ * the histogram and the stream. Assembled only from the fixed fragments below; every value from the request
+ * is a bound parameter.
+ */
+final class SqlFilter {
+
+    /**
+     * A query is matched per text-search configuration: each row is indexed with its language's configuration,
+     * and the query must be stemmed the same way. One branch per configuration keeps the GIN index usable
+     * (PostgreSQL ORs the branches' bitmap index scans).
+     */
+    private static final String MATCH_BRANCH = "(a.search_config = CAST('%1$s' AS regconfig)"
+            + " AND a.search_vector @@ websearch_to_tsquery(CAST('%1$s' AS regconfig), :q))";
+
+    /** Written as one id set (not ORs across tables) so that each branch uses its own index. */
+    private static final String URL_MATCH = "a.id IN (SELECT u.id FROM {h-schema}article u"
+            + " WHERE u.canonical_url = :canonicalUrl"
+            + " UNION ALL SELECT CAST(:urlArticleId AS text)"
+            + " UNION ALL SELECT al.article_id FROM {h-schema}article_alias al"
+            + " WHERE al.canonical_url = :canonicalUrl OR al.alias_id = :urlArticleId)";
+
+    /** An entity given by id or by canonical name (case-insensitive); one condition per value (all must hold). */
+    private static final String ENTITY_MATCH = "a.id IN (SELECT ae.article_id FROM {h-schema}article_entity ae"
+            + " WHERE ae.entity_id = :entity%1$d UNION ALL SELECT ae.article_id FROM {h-schema}article_entity ae"
+            + " WHERE ae.name_key = :entityName%1$d)";
+
+    final List<String> conditions = new ArrayList<>();
+    final Map<String, Object> params = new HashMap<>();
+    final Map<String, List<String>> listParams = new HashMap<>();
+
+    private SqlFilter() {
+    }
+
+    private static final String CONFIGS_SEEN = "SELECT config FROM {h-schema}search_config_seen";
+
+    static SqlFilter of(SearchCriteria c, EntityManager em) {
+        SqlFilter f = new SqlFilter();
+        if (c.hasQuery()) {
+            Set<String> configs = new LinkedHashSet<>(SearchLanguages.configsFor(c.languages()));
+            if (c.languages().isEmpty()) {
+                // Only configurations some row has (written with the row, so never stale).
+                Set<String> seen = new HashSet<>();
+                for (Object config : em.createNativeQuery(CONFIGS_SEEN).getResultList()) {
+                    seen.add(((String) config).replace("pg_catalog.", ""));
+                }
+                configs.retainAll(seen);
+            }
+            f.conditions.add(configs.isEmpty() ? "FALSE" : configs.stream()
+                    .map(MATCH_BRANCH::formatted)
+                    .collect(Collectors.joining(" OR ", "(", ")")));
+            f.params.put("q", c.query());
+        }
+        if (!c.sources().isEmpty()) {
+            f.conditions.add("a.source IN (:sources)");
+            f.listParams.put("sources", c.sources());
+        }
+        if (!c.languages().isEmpty()) {
+            f.conditions.add("lower(a.language) IN (:languages)");
+            f.listParams.put("languages", c.languages());
+        }
+        if (c.publishedFrom() != null) {
+            // On the sort column, so that a newest-first index walk is bounded by the range.
+            f.conditions.add("a.sort_published_at >= CAST(:publishedFrom AS timestamptz)");
+            f.params.put("publishedFrom", c.publishedFrom());
+        }
+        if (c.publishedBefore() != null) {
+            f.conditions.add("a.sort_published_at < CAST(:publishedBefore AS timestamptz)"
+                    + " AND a.sort_published_at > CAST('-infinity' AS timestamptz)");
+            f.params.put("publishedBefore", c.publishedBefore());
+        }
+        if (c.canonicalUrl() != null) {
+            f.conditions.add(URL_MATCH);
+            f.params.put("canonicalUrl", c.canonicalUrl());
+            f.params.put("urlArticleId", c.urlArticleId());
+        }
+        for (int i = 0; i < c.entities().size(); i++) {
+            f.conditions.add(ENTITY_MATCH.formatted(i));
+            f.params.put("entity" + i, c.entities().get(i));
+            f.params.put("entityName" + i, c.entities().get(i).toLowerCase(Locale.ROOT));
+        }
+        if (!c.stories().isEmpty()) {
+            f.conditions.add("a.story_id IN (:stories)");
+            f.listParams.put("stories", c.stories());
+        }
+        if (c.duplicateOf() != null) {
+            f.conditions.add("a.duplicate_of = :duplicateOf");
+            f.params.put("duplicateOf", c.duplicateOf());
+        }
+        switch (c.duplicates()) {
+            case EXCLUDE -> f.conditions.add("a.duplicate_of IS NULL");
+            case ONLY -> f.conditions.add("a.duplicate_of IS NOT NULL");
+            case INCLUDE -> {
+                // no condition
+            }
+        }
+        return f;
+    }
+
+    /** The conditions joined with AND ({@code TRUE} when there are none). */
+    String where() {
+        return conditions.isEmpty() ? "TRUE" : String.join(" AND ", conditions);
+    }
+
+    /** True when nothing restricts the rows. */
+    boolean isEmpty() {
+        return conditions.isEmpty();
+    }
+
+    NativeQuery<?> bind(EntityManager em, String sql) {
+        NativeQuery<?> query = em.createNativeQuery(sql).unwrap(NativeQuery.class);
+        params.forEach(query::setParameter);
+        listParams.forEach((name, values) -> query.setParameterList(name, values, String.class));
+        return query;
+    }
+}
