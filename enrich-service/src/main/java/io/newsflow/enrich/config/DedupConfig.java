@@ -72,6 +72,9 @@ public interface DedupConfig {
         /** Weight of an enrichment entity relative to a keyword (when the pipeline provides them). */
         double entityWeight();
 
+        /** Live stories counted at most for the inverse story frequency (bounded cost). */
+        int populationCap();
+
         /** Entity names shown on a story record. */
         int topEntities();
 

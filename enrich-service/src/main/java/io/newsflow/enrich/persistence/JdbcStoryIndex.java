@@ -34,6 +34,12 @@ public final class JdbcStoryIndex implements StoryIndex {
             CROSS JOIN LATERAL (SELECT st.story_id FROM %1$s.story_term st
                                 WHERE st.term = t.term AND st.last_updated_at >= ?
                                 ORDER BY st.last_updated_at DESC LIMIT ?) AS p""";
+    private static final String FREQUENCIES = """
+            SELECT t.term, (SELECT count(*) FROM (SELECT 1 FROM %1$s.story_term st
+                                                  WHERE st.term = t.term AND st.last_updated_at >= ? LIMIT ?) AS c)
+            FROM unnest(?::text[]) AS t(term)""";
+    private static final String LIVE = """
+            SELECT count(*) FROM (SELECT 1 FROM %1$s.story WHERE last_updated_at >= ? LIMIT ?) AS live""";
     private static final String LOAD = """
             SELECT story_id, terms, weights, article_count, first_seen_at, last_updated_at
             FROM %1$s.story WHERE story_id = ANY(?::text[])""";
@@ -125,6 +131,41 @@ public final class JdbcStoryIndex implements StoryIndex {
             return out;
         } catch (SQLException e) {
             throw new IndexUnavailableException("story candidate lookup failed", e);
+        }
+    }
+
+    @Override
+    public Map<String, Integer> storyFrequencies(Collection<String> terms, Instant notBefore, int cap) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        if (terms.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement ps = connection.prepareStatement(FREQUENCIES.formatted(schema))) {
+            ps.setTimestamp(1, Timestamp.from(notBefore));
+            ps.setInt(2, cap);
+            ps.setArray(3, connection.createArrayOf("text", terms.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IndexUnavailableException("story term frequencies failed", e);
+        }
+    }
+
+    @Override
+    public int liveStories(Instant notBefore, int cap) {
+        try (PreparedStatement ps = connection.prepareStatement(LIVE.formatted(schema))) {
+            ps.setTimestamp(1, Timestamp.from(notBefore));
+            ps.setInt(2, cap);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IndexUnavailableException("story count failed", e);
         }
     }
 

@@ -53,6 +53,23 @@ public final class InMemoryStoryIndex implements StoryIndex {
     }
 
     @Override
+    public synchronized Map<String, Integer> storyFrequencies(Collection<String> terms, Instant notBefore, int cap) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (String t : terms) {
+            long n = postings.getOrDefault(t, Set.of()).stream()
+                    .filter(id -> !stories.get(id).state().lastUpdatedAt().isBefore(notBefore)).limit(cap).count();
+            out.put(t, (int) n);
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized int liveStories(Instant notBefore, int cap) {
+        return (int) stories.values().stream().filter(r -> !r.state().lastUpdatedAt().isBefore(notBefore)).limit(cap)
+                .count();
+    }
+
+    @Override
     public synchronized Map<String, StoryState> load(Collection<String> storyIds) {
         Map<String, StoryState> out = new LinkedHashMap<>();
         for (String id : storyIds) {

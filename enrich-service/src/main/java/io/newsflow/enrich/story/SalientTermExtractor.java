@@ -20,9 +20,11 @@ public final class SalientTermExtractor {
 
     public static final String PROPER = "n:";
     public static final String WORD = "w:";
+    public static final String NUMBER = "d:";
 
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?][\"”’')]?)\\s+(?=[\"“‘'(]?\\p{Lu})");
-    private static final Pattern TOKEN = Pattern.compile("\\p{L}[\\p{L}\\p{N}'’.-]*\\p{L}|\\p{L}");
+    private static final Pattern TOKEN = Pattern.compile("\\p{L}[\\p{L}\\p{N}'’.-]*\\p{L}|\\p{L}|\\p{N}+(?:[.,]\\p{N}+)*");
+    private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
     private static final int MIN_WORD_LENGTH = 3;
 
     private final double properWeight;
@@ -66,6 +68,12 @@ public final class SalientTermExtractor {
             for (int i = 0; i < s.size(); i++) {
                 String w = s.get(i);
                 String lower = w.toLowerCase(Locale.ROOT);
+                if (Character.isDigit(w.charAt(0))) {
+                    // years and figures (a magnitude, a death toll) tell two similar events apart
+                    flush(run, entities);
+                    tf.merge(NUMBER + lower, boost * (YEAR.matcher(lower).matches() ? properWeight : 1.0), Double::sum);
+                    continue;
+                }
                 boolean capital = Character.isUpperCase(w.charAt(0));
                 boolean proper = capital && !StopWords.contains(lower) && lower.length() > 1
                         && (i > 0 && !fromTitle.get(si) || !lowerSeen.contains(lower));

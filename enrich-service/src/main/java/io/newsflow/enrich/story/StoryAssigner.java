@@ -17,6 +17,8 @@ import java.util.Optional;
 public final class StoryAssigner {
 
     public static final String STORY_ID_PREFIX = "s-";
+    /** Terms considered before weighting, per term kept. */
+    private static final int CANDIDATE_TERM_FACTOR = 3;
 
     private final StoryFeatures features;
     private final int articleTerms;
@@ -24,9 +26,11 @@ public final class StoryAssigner {
     private final int postingsPerTerm;
     private final double threshold;
     private final Duration window;
+    private final int populationCap;
 
     public StoryAssigner(StoryFeatures features, int articleTerms, int storyTerms, int postingsPerTerm, double threshold,
-            Duration window) {
+            Duration window, int populationCap) {
+        this.populationCap = populationCap;
         this.features = features;
         this.articleTerms = articleTerms;
         this.storyTerms = storyTerms;
@@ -42,7 +46,7 @@ public final class StoryAssigner {
             return new StoryDecision(known.get(), 1.0, false);
         }
         StoryFeatures.Features f = features.extract(input);
-        Map<String, Double> vector = TermVectors.normalize(TermVectors.top(f.terms(), articleTerms));
+        Map<String, Double> vector = weighted(f.terms(), index, now.minus(window));
         if (duplicateOf != null) {
             Optional<String> originals = index.storyOfArticle(duplicateOf);
             if (originals.isPresent()) {
@@ -75,6 +79,23 @@ public final class StoryAssigner {
         index.save(articleId, 1.0, new StoryState(storyId, TermVectors.top(vector, storyTerms), 1, now, now), source,
                 f.entities(), now);
         return new StoryDecision(storyId, 1.0, true);
+    }
+
+    /**
+     * The article's vector: its strongest terms weighted by an inverse story frequency from the live window, so that
+     * terms every story has (a country in international news) count less than those of this event. Frequencies
+     * and the population are counted up to caps, so the cost does not grow with the corpus.
+     */
+    private Map<String, Double> weighted(Map<String, Double> terms, StoryIndex index, Instant notBefore) {
+        Map<String, Double> strongest = TermVectors.top(terms, articleTerms * CANDIDATE_TERM_FACTOR);
+        if (strongest.isEmpty()) {
+            return strongest;
+        }
+        Map<String, Integer> df = index.storyFrequencies(strongest.keySet(), notBefore, postingsPerTerm);
+        int population = index.liveStories(notBefore, populationCap);
+        Map<String, Double> weighted = new java.util.HashMap<>();
+        strongest.forEach((t, w) -> weighted.put(t, w * Math.log(1 + (population + 1.0) / (df.getOrDefault(t, 0) + 1.0))));
+        return TermVectors.normalize(TermVectors.top(weighted, articleTerms));
     }
 
     private StoryDecision join(String articleId, String source, StoryFeatures.Features f, Map<String, Double> vector,

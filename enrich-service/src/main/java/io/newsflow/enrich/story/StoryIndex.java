@@ -28,6 +28,15 @@ public interface StoryIndex {
      */
     Set<String> candidates(Collection<String> terms, Instant notBefore, int perTermLimit);
 
+    /**
+     * For each term, in how many stories updated at or after {@code notBefore} it is a top term, counting at most
+     * {@code cap} (bounded cost; a term that common is background anyway).
+     */
+    Map<String, Integer> storyFrequencies(Collection<String> terms, Instant notBefore, int cap);
+
+    /** How many stories were updated at or after {@code notBefore}, counting at most {@code cap}. */
+    int liveStories(Instant notBefore, int cap);
+
     Map<String, StoryState> load(Collection<String> storyIds);
 
     /** The story's current state, locked against concurrent joins until the unit ends. */

@@ -80,7 +80,7 @@ class EnrichFlowTest {
         assertNotNull(first.enrichedAt());
         assertEquals(Instant.parse("2025-01-02T03:04:05Z"), first.ingestedAt());
         assertEquals(List.of(), first.entities());
-        assertNull(first.storyId());
+        assertNotNull(first.storyId(), "every article gets a story");
 
         // At-least-once re-delivery: produced again, same version, same hash.
         publish(article(id, content));
@@ -88,6 +88,7 @@ class EnrichFlowTest {
         assertEquals(1, again.version());
         assertEquals(first.contentHash(), again.contentHash());
         assertNull(again.duplicateOf());
+        assertEquals(first.storyId(), again.storyId());
 
         // Updated body under the same id: version 2.
         publish(article(id, content + "\n\nThe Pentagon declined to comment further on Friday."));

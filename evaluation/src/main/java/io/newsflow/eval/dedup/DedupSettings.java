@@ -36,7 +36,8 @@ public final class DedupSettings {
     }
 
     public String get(String key) {
-        String v = props.getProperty(key);
+        // a system property of the same name overrides the service default (for tuning experiments)
+        String v = System.getProperty(key, props.getProperty(key));
         if (v == null) {
             throw new IllegalStateException("missing " + key + " in enrich-service's application.properties");
         }
@@ -76,6 +77,7 @@ public final class DedupSettings {
         return new StoryAssigner(new EnrichmentStoryFeatures(
                 new SalientTermExtractor(real(p + "proper-noun-weight"), real(p + "title-weight")), real(p + "entity-weight")),
                 integer(p + "article-terms"), integer(p + "story-terms"), integer(p + "postings-per-term"),
-                real(p + "threshold"), Duration.parse(get(p + "window")));
+                real(p + "threshold"), Duration.parse(get(p + "window")),
+                integer(p + "population-cap"));
     }
 }
