@@ -54,6 +54,9 @@ public final class EvalMain {
             section.run(data, report, predictions);
             System.err.printf("%s: %.1f s%n", section.name(), (System.nanoTime() - start) / 1e9);
         }
+        if (EvalPipeline.failures() > 0) {
+            report.note("the pipeline failed on " + EvalPipeline.failures() + " pages (scored as empty output)");
+        }
         report.printTable(System.out);
         if (json != null) {
             report.writeJson(json);

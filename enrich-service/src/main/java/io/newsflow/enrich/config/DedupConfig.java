@@ -72,6 +72,9 @@ public interface DedupConfig {
         /** Weight of an enrichment entity relative to a keyword (when the pipeline provides them). */
         double entityWeight();
 
+        /** Weight of a COUNTRY entity relative to other entity types. */
+        double countryShare();
+
         /** Live stories counted at most for the inverse story frequency (bounded cost). */
         int populationCap();
 

@@ -37,6 +37,12 @@ public interface EnrichConfig {
 
     Retry retry();
 
+    Extraction extraction();
+
+    Entities entities();
+
+    Keywords keywords();
+
     Preview preview();
 
     interface Boilerplate {
@@ -97,6 +103,36 @@ public interface EnrichConfig {
         int wordsPerMinute();
 
         int ledeMaxLength();
+    }
+
+    /** Main-text extraction from HTML (MainContentLocator). */
+    interface Extraction {
+        /** Shorter paragraphs (characters) do not vote for the container they sit in. */
+        int minParagraphLength();
+
+        /** A sibling of the best container scoring at least this share of its score is body too. */
+        double siblingScoreShare();
+
+        /** A block whose text is more link text than this share is navigation and dropped. */
+        double maxBlockLinkDensity();
+    }
+
+    interface Entities {
+        /** Class-path resource with the gazetteer (TYPE | name | id | aliases). */
+        String gazetteerResource();
+
+        /** At most this many entities per article, most mentioned first. */
+        int maxEntities();
+    }
+
+    interface Keywords {
+        int maxKeywords();
+
+        /** Longer candidate phrases are split. */
+        int maxPhraseWords();
+
+        /** Single words seen fewer times than this are not keywords. */
+        int minFrequency();
     }
 
     interface Retry {

@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.newsflow.contracts.EntityMention;
+import io.newsflow.contracts.Keyword;
+
 /**
  * The mutable working object the stages read and fill in. Input fields come from the ingested envelope;
  * the rest is produced by stages. Not thread-safe: one draft per article.
@@ -46,6 +49,8 @@ public final class ArticleDraft {
     private String resolvedCanonicalUrl;
     private String resolvedSource;
     private final Map<String, String> provenance = new LinkedHashMap<>();
+    private List<EntityMention> entities = List.of();
+    private List<Keyword> keywords = List.of();
 
     private ArticleDraft(Builder b) {
         this.id = b.id;
@@ -229,6 +234,24 @@ public final class ArticleDraft {
 
     public void contentHash(String value) {
         this.contentHash = value;
+    }
+
+    /** Named entities found by the entity stage (empty until it ran). */
+    public List<EntityMention> entities() {
+        return entities;
+    }
+
+    public void entities(List<EntityMention> value) {
+        this.entities = List.copyOf(value);
+    }
+
+    /** Salient terms found by the keyword stage, most salient first (empty until it ran). */
+    public List<Keyword> keywords() {
+        return keywords;
+    }
+
+    public void keywords(List<Keyword> value) {
+        this.keywords = List.copyOf(value);
     }
 
     public Map<String, String> provenance() {

@@ -38,13 +38,16 @@ public final class HtmlToText implements EnrichmentStage {
             "citation_publication_date", "article.published");
     private static final Set<String> AUTHOR_META_NAMES = Set.of("author", "article:author", "dc.creator",
             "parsely-author", "sailthru.author", "byl");
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
     private static final double WRAPPED_LINE_SHARE = 0.6;
     private static final int WRAPPED_MAX_LINE_LENGTH = 100;
 
     private final ObjectMapper json;
+    private final MainContentLocator locator;
 
-    public HtmlToText(ObjectMapper json) {
+    public HtmlToText(ObjectMapper json, MainContentLocator locator) {
         this.json = json;
+        this.locator = locator;
     }
 
     @Override
@@ -58,7 +61,12 @@ public final class HtmlToText implements EnrichmentStage {
             Document doc = Jsoup.parse(draft.content(), draft.url() == null ? "" : draft.url());
             collectMetadata(doc, draft.html());
             doc.select(CHROME).remove();
-            draft.text(TextBlocks.join(blocksOf(doc)));
+            locator.prune(doc);
+            List<String> paragraphs = new ArrayList<>();
+            for (Element root : locator.locate(doc)) {
+                paragraphs.addAll(blocksOf(root, locator.maxBlockLinkDensity()));
+            }
+            draft.text(TextBlocks.join(paragraphs));
             draft.textSource(ArticleDraft.TEXT_SOURCE_HTML);
         } else {
             draft.text(TextBlocks.join(plainParagraphs(draft.content())));
@@ -105,18 +113,26 @@ public final class HtmlToText implements EnrichmentStage {
         return ".!?:\"”’»)".indexOf(last) >= 0;
     }
 
-    private static List<String> blocksOf(Document doc) {
-        Element root = doc.body() == null ? doc : doc.body();
+    /** Block elements become paragraphs; a block that is mostly link text (a list of links) is dropped. */
+    private static List<String> blocksOf(Element root, double maxLinkDensity) {
         List<String> paragraphs = new ArrayList<>();
         StringBuilder current = new StringBuilder();
+        int[] linkDepth = {0};
+        int[] linked = {0};
         root.traverse(new NodeVisitor() {
             @Override
             public void head(Node node, int depth) {
                 if (node instanceof TextNode t) {
-                    current.append(t.getWholeText());
+                    String text = t.getWholeText();
+                    current.append(text);
+                    if (linkDepth[0] > 0) {
+                        linked[0] += text.strip().length();
+                    }
                 } else if (node instanceof Element e) {
                     if ("br".equals(e.normalName())) {
                         current.append('\n');
+                    } else if ("a".equals(e.normalName())) {
+                        linkDepth[0]++;
                     } else if (BLOCKS.contains(e.normalName())) {
                         flush();
                     }
@@ -125,27 +141,34 @@ public final class HtmlToText implements EnrichmentStage {
 
             @Override
             public void tail(Node node, int depth) {
-                if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
-                    flush();
+                if (node instanceof Element e) {
+                    if ("a".equals(e.normalName())) {
+                        linkDepth[0]--;
+                    } else if (BLOCKS.contains(e.normalName())) {
+                        flush();
+                    }
                 }
             }
 
             private void flush() {
                 List<String> lines = new ArrayList<>();
+                int length = 0;
                 for (String line : current.toString().split("\n")) {
-                    String clean = TextBlocks.cleanLine(line.replaceAll("\\s+", " "));
+                    String clean = TextBlocks.cleanLine(WHITESPACE.matcher(line).replaceAll(" "));
                     if (!clean.isEmpty()) {
                         lines.add(clean);
+                        length += clean.length();
                     }
                 }
-                if (!lines.isEmpty()) {
+                if (!lines.isEmpty() && (length == 0 || linked[0] / (double) length <= maxLinkDensity)) {
                     paragraphs.add(String.join("\n", lines));
                 }
                 current.setLength(0);
+                linked[0] = 0;
             }
         });
         if (!current.isEmpty()) {
-            String rest = TextBlocks.cleanLine(current.toString().replaceAll("\\s+", " "));
+            String rest = TextBlocks.cleanLine(WHITESPACE.matcher(current.toString()).replaceAll(" "));
             if (!rest.isEmpty()) {
                 paragraphs.add(rest);
             }

@@ -9,7 +9,10 @@ public final class TextStatistics implements EnrichmentStage {
 
     public static final String NAME = "text-statistics";
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{N}\\p{M}'’-]|[.,](?=[\\p{L}\\p{N}]))*");
+    private static final Pattern WORD = Pattern.compile(
+            "[\\p{L}\\p{N}][\\p{L}\\p{N}\\p{M}'’-]*+(?:[.,][\\p{L}\\p{N}][\\p{L}\\p{N}\\p{M}'’-]*+){0,32}");
+    // Bounded repetition of the dotted part: an unbounded group loop recurses per character and overflows the
+    // stack on pathological "words" (inline data, very long URLs) that real pages contain.
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?…][\"”’)»]*(?=\\s)");
     private static final String ELLIPSIS = "…";
 

@@ -79,7 +79,11 @@ class EnrichFlowTest {
         assertEquals("1", first.pipelineVersion());
         assertNotNull(first.enrichedAt());
         assertEquals(Instant.parse("2025-01-02T03:04:05Z"), first.ingestedAt());
-        assertEquals(List.of(), first.entities());
+        // entities and keywords are filled by their stages (issue 3); the seed is about Japan and the US
+        assertTrue(first.entities().contains(new io.newsflow.contracts.EntityMention("COUNTRY", "Japan", "JP", 13)),
+                first.entities().toString());
+        assertTrue(first.entities().stream().anyMatch(e -> e.name().equals("United States") && "US".equals(e.canonicalId())));
+        assertTrue(!first.keywords().isEmpty(), "keywords");
         assertNotNull(first.storyId(), "every article gets a story");
 
         // At-least-once re-delivery: produced again, same version, same hash.

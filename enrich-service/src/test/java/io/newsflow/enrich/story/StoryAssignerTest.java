@@ -15,7 +15,7 @@ import io.newsflow.contracts.EntityMention;
 class StoryAssignerTest {
 
     private static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
-    private final StoryAssigner assigner = new StoryAssigner(new EnrichmentStoryFeatures(new SalientTermExtractor(3, 2), 3),
+    private final StoryAssigner assigner = new StoryAssigner(new EnrichmentStoryFeatures(new SalientTermExtractor(3, 2), 3, 0.3),
             25, 40, 50, 0.22, Duration.ofDays(3), 10_000);
 
     private static StoryFeatures.Input text(String t) {
@@ -61,7 +61,7 @@ class StoryAssignerTest {
 
     @Test
     void enrichmentEntitiesAndKeywordsReplaceTheTextOnlyTerms() {
-        EnrichmentStoryFeatures f = new EnrichmentStoryFeatures(new SalientTermExtractor(3, 2), 3);
+        EnrichmentStoryFeatures f = new EnrichmentStoryFeatures(new SalientTermExtractor(3, 2), 3, 0.3);
         StoryFeatures.Features out = f.extract(new StoryFeatures.Input("t", "Some text about Tokyo.",
                 List.of(new EntityMention("COUNTRY", "Japan", "JP", 3)), List.of(new io.newsflow.contracts.Keyword("defense", 0.8))));
         assertTrue(out.terms().containsKey("e:JP"));

@@ -2,21 +2,21 @@ package io.newsflow.enrich.support;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.newsflow.contracts.ContractJson;
-import io.newsflow.enrich.pipeline.AuthorExtractor;
 import io.newsflow.enrich.pipeline.BoilerplateLineFilter;
 import io.newsflow.enrich.pipeline.BoilerplateRules;
-import io.newsflow.enrich.pipeline.ContentHasher;
 import io.newsflow.enrich.pipeline.DateTextParser;
+import io.newsflow.enrich.pipeline.EnrichmentStage;
 import io.newsflow.enrich.pipeline.HtmlToText;
 import io.newsflow.enrich.pipeline.LanguageDetector;
+import io.newsflow.enrich.pipeline.MainContentLocator;
 import io.newsflow.enrich.pipeline.Pipeline;
 import io.newsflow.enrich.pipeline.PublishedDateExtractor;
 import io.newsflow.enrich.pipeline.RepeatedParagraphRemover;
-import io.newsflow.enrich.pipeline.SiteMetadata;
-import io.newsflow.enrich.pipeline.TextStatistics;
+import io.newsflow.enrich.pipeline.StandardPipeline;
 import io.newsflow.enrich.pipeline.TitleExtractor;
 
 /** Stages built with the service's default settings (see application.properties). */
@@ -28,8 +28,13 @@ public final class TestPipelines {
     private TestPipelines() {
     }
 
+    /** The service's default settings, read from its application.properties. */
+    public static StandardPipeline.Settings settings() {
+        return StandardPipeline.Settings.serviceDefaults();
+    }
+
     public static HtmlToText htmlToText() {
-        return new HtmlToText(ContractJson.mapper());
+        return new HtmlToText(ContractJson.mapper(), MainContentLocator.fromSettings(settings()));
     }
 
     public static BoilerplateLineFilter boilerplate() {
@@ -57,8 +62,13 @@ public final class TestPipelines {
         return language;
     }
 
+    /** The service's default pipeline (StandardPipeline), with the language detector shared across tests. */
     public static Pipeline standard(Clock clock) {
-        return new Pipeline(List.of(htmlToText(), boilerplate(), repeated(), title(), new AuthorExtractor(HEADER_LINES),
-                new SiteMetadata(), dates(clock), language(), new TextStatistics(230, 300), new ContentHasher()));
+        var known = StandardPipeline.knownStages(settings(), clock);
+        List<EnrichmentStage> stages = new ArrayList<>();
+        for (String name : settings().list("stages")) {
+            stages.add(LanguageDetector.NAME.equals(name) ? language() : known.get(name).get());
+        }
+        return new Pipeline(stages);
     }
 }

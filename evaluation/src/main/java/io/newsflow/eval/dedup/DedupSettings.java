@@ -75,7 +75,8 @@ public final class DedupSettings {
     public StoryAssigner storyAssigner() {
         String p = "newsflow.dedup.stories.";
         return new StoryAssigner(new EnrichmentStoryFeatures(
-                new SalientTermExtractor(real(p + "proper-noun-weight"), real(p + "title-weight")), real(p + "entity-weight")),
+                new SalientTermExtractor(real(p + "proper-noun-weight"), real(p + "title-weight")), real(p + "entity-weight"),
+                real(p + "country-share")),
                 integer(p + "article-terms"), integer(p + "story-terms"), integer(p + "postings-per-term"),
                 real(p + "threshold"), Duration.parse(get(p + "window")),
                 integer(p + "population-cap"));

@@ -8,24 +8,18 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import io.newsflow.contracts.ContractJson;
 import io.newsflow.enrich.pipeline.ArticleDraft;
-import io.newsflow.enrich.pipeline.BoilerplateLineFilter;
-import io.newsflow.enrich.pipeline.BoilerplateRules;
-import io.newsflow.enrich.pipeline.DateTextParser;
-import io.newsflow.enrich.pipeline.HtmlToText;
 import io.newsflow.enrich.pipeline.Pipeline;
-import io.newsflow.enrich.pipeline.RepeatedParagraphRemover;
-import io.newsflow.enrich.pipeline.TitleExtractor;
 import io.newsflow.enrich.story.InMemoryStoryIndex;
 import io.newsflow.enrich.story.StoryAssigner;
 import io.newsflow.enrich.story.StoryFeatures;
+import io.newsflow.eval.EvalPipeline;
 import io.newsflow.eval.EvalReport;
 import io.newsflow.eval.EvalSection;
 
 /**
  * The seed groupings: 000 and 001 one story, 003 and 004 each alone, 002 with 000/001 or alone (never with 003 or
- * 004). The seeds go through the cleaning stages (text, boilerplate, title) and then the service's story assigner,
+ * 004). The seeds go through the service's default pipeline and then its story assigner,
  * in file order and in reverse order.
  */
 public final class SeedStorySection implements EvalSection {
@@ -43,11 +37,11 @@ public final class SeedStorySection implements EvalSection {
     @Override
     public void run(Path dataRoot, EvalReport report, Path predictions) throws Exception {
         Map<String, ArticleDraft> drafts = new TreeMap<>();
-        Pipeline cleaning = cleaningPipeline();
+        Pipeline cleaning = EvalPipeline.get();
         try (Stream<Path> files = Files.list(dataRoot.resolve(dataFolder()))) {
             for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".txt")).sorted().toList()) {
                 ArticleDraft d = ArticleDraft.of(Files.readString(f), "text/plain");
-                cleaning.run(d, (stage, nanos) -> { });
+                cleaning.run(d);
                 drafts.put(f.getFileName().toString().substring(0, 3), d);
             }
         }
@@ -60,12 +54,6 @@ public final class SeedStorySection implements EvalSection {
         report.put("stories.seeds_ok", forward && backward);
     }
 
-    static Pipeline cleaningPipeline() {
-        return new Pipeline(List.of(new HtmlToText(ContractJson.mapper()),
-                new BoilerplateLineFilter(BoilerplateRules.fromResource("boilerplate-rules.txt")),
-                new RepeatedParagraphRemover(40), new TitleExtractor(new DateTextParser(), 6, 10, 200, 30)));
-    }
-
     private static Map<String, String> assign(Map<String, ArticleDraft> drafts, boolean reverse) {
         StoryAssigner assigner = new DedupSettings().storyAssigner();
         InMemoryStoryIndex index = new InMemoryStoryIndex();
@@ -75,7 +63,7 @@ public final class SeedStorySection implements EvalSection {
                 : java.util.Comparator.naturalOrder()).toList();
         for (String seed : order) {
             ArticleDraft d = drafts.get(seed);
-            stories.put(seed, assigner.assign(seed, "seeds", new StoryFeatures.Input(d.title(), d.text(), null, null),
+            stories.put(seed, assigner.assign(seed, "seeds", new StoryFeatures.Input(d.title(), d.text(), d.entities(), d.keywords()),
                     null, index, now).storyId());
         }
         return stories;

@@ -8,17 +8,19 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
+import io.newsflow.enrich.pipeline.ArticleDraft;
 import io.newsflow.enrich.story.InMemoryStoryIndex;
 import io.newsflow.enrich.story.StoryAssigner;
 import io.newsflow.enrich.story.StoryFeatures;
+import io.newsflow.eval.EvalPipeline;
 import io.newsflow.eval.EvalReport;
 import io.newsflow.eval.EvalSection;
 
 /**
  * Same-story grouping on ECB+: every document is fed once, in a fixed shuffled order, to the service's
  * {@link StoryAssigner} (in-memory index with the PostgreSQL index's semantics); the resulting story ids are scored
- * against topic + sub-topic with pairwise precision/recall/F1 and B-cubed. Documents carry no entities or keywords
- * here, so the text-only salient terms are what is measured.
+ * against topic + sub-topic with pairwise precision/recall/F1 and B-cubed. Each rebuilt text first goes through the
+ * service's default pipeline, so its entities and keywords are the ones the service would use.
  */
 public final class StorySection implements EvalSection {
 
@@ -45,8 +47,10 @@ public final class StorySection implements EvalSection {
         List<String> predicted = new ArrayList<>();
         StringBuilder lines = new StringBuilder();
         for (EcbPlusCorpus.Document d : docs) {
-            String story = assigner.assign(d.name(), "ecbplus", new StoryFeatures.Input(null, d.text(), null, null), null,
-                    index, now).storyId();
+            ArticleDraft draft = ArticleDraft.of(d.text(), "text/plain");
+            EvalPipeline.get().run(draft);
+            String story = assigner.assign(d.name(), "ecbplus", new StoryFeatures.Input(draft.title(), draft.text(),
+                    draft.entities(), draft.keywords()), null, index, now).storyId();
             gold.add(d.story());
             predicted.add(story);
             lines.append(d.name()).append('\t').append(d.story()).append('\t').append(story).append('\n');

@@ -1,0 +1,143 @@
+package io.newsflow.enrich.pipeline;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.newsflow.contracts.EntityTypes;
+
+/**
+ * Known entities and the surface forms that name them, matched case-sensitively as whole token sequences.
+ * Countries come from the JDK's ISO 3166 list (English names) plus the resource's aliases and demonyms;
+ * locations and organisations come from the resource. Format of the resource, one entity a line:
+ * {@code TYPE | canonical name | canonical id or - | alias, alias, ...}.
+ */
+public final class Gazetteer {
+
+    /** A known entity. */
+    public record Entry(String type, String name, String canonicalId) {
+    }
+
+    /** JDK country names that are more often something else in news text (a first name, a person). */
+    private static final Set<String> AMBIGUOUS_JDK_COUNTRIES = Set.of("TD", "JE", "GG", "IM", "CW", "SX", "BQ");
+    private static final String NO_ID = "-";
+
+    private final Map<String, Entry> byAlias;
+    private final int maxAliasTokens;
+
+    private Gazetteer(Map<String, Entry> byAlias) {
+        this.byAlias = Map.copyOf(byAlias);
+        int max = 1;
+        for (String alias : byAlias.keySet()) {
+            max = Math.max(max, alias.split(" ").length);
+        }
+        this.maxAliasTokens = max;
+    }
+
+    public static Gazetteer fromResource(String resource) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        if (loader == null) {
+            loader = Gazetteer.class.getClassLoader();
+        }
+        try (InputStream in = loader.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("gazetteer resource not found: " + resource);
+            }
+            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Parses resource lines; JDK country names are added for codes the lines do not mention. */
+    public static Gazetteer parse(List<String> lines) {
+        Map<String, Entry> byAlias = new LinkedHashMap<>();
+        Map<String, Entry> countriesById = new HashMap<>();
+        int lineNo = 0;
+        for (String raw : lines) {
+            lineNo++;
+            String line = raw.strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String[] parts = line.split("\\|", -1);
+            if (parts.length < 3) {
+                throw new IllegalArgumentException("gazetteer line " + lineNo + " is not 'TYPE | name | id | aliases': " + line);
+            }
+            String type = parts[0].strip();
+            if (!EntityTypes.ALL.contains(type)) {
+                throw new IllegalArgumentException("gazetteer line " + lineNo + " has unknown type " + type);
+            }
+            String name = parts[1].strip();
+            String id = parts[2].strip();
+            Entry entry = new Entry(type, name, NO_ID.equals(id) || id.isEmpty() ? null : id);
+            if (EntityTypes.COUNTRY.equals(type) && entry.canonicalId() != null) {
+                countriesById.put(entry.canonicalId(), entry);
+            }
+            add(byAlias, name, entry);
+            if (parts.length > 3) {
+                for (String alias : parts[3].split(",")) {
+                    add(byAlias, alias.strip(), entry);
+                }
+            }
+        }
+        for (String code : Locale.getISOCountries()) {
+            if (AMBIGUOUS_JDK_COUNTRIES.contains(code)) {
+                continue;
+            }
+            String jdkName = new Locale("", code).getDisplayCountry(Locale.ENGLISH);
+            Entry entry = countriesById.get(code);
+            if (entry == null) {
+                entry = new Entry(EntityTypes.COUNTRY, jdkName, code);
+            }
+            byAlias.putIfAbsent(normalizeAlias(jdkName), entry);
+        }
+        return new Gazetteer(byAlias);
+    }
+
+    private static void add(Map<String, Entry> byAlias, String alias, Entry entry) {
+        if (!alias.isEmpty()) {
+            byAlias.putIfAbsent(normalizeAlias(alias), entry);
+        }
+    }
+
+    /** The alias as space-separated tokens, the form {@link #lookup} is asked with. */
+    static String normalizeAlias(String alias) {
+        return String.join(" ", EntityTokenizer.tokens(alias).stream().map(EntityTokenizer.Token::text).toList());
+    }
+
+    /** The entry named exactly by these tokens (space-joined), if any. */
+    public Optional<Entry> lookup(String spaceJoinedTokens) {
+        return Optional.ofNullable(byAlias.get(spaceJoinedTokens));
+    }
+
+    public int maxAliasTokens() {
+        return maxAliasTokens;
+    }
+
+    public int size() {
+        return byAlias.size();
+    }
+
+    /** Every alias of the given entry name (for tests and diagnostics). */
+    public List<String> aliasesOf(String name) {
+        List<String> out = new ArrayList<>();
+        byAlias.forEach((alias, e) -> {
+            if (e.name().equals(name)) {
+                out.add(alias);
+            }
+        });
+        return out;
+    }
+}

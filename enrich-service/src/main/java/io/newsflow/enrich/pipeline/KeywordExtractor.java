@@ -1,0 +1,143 @@
+package io.newsflow.enrich.pipeline;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.newsflow.contracts.Keyword;
+
+/**
+ * Salient terms with RAKE (rapid automatic keyword extraction): candidates are runs of content words between
+ * stop words and punctuation; a word scores its degree (co-occurrence within candidates) over its frequency, a
+ * phrase the sum of its words, so that recurring multi-word terms rise. Terms are lower case; weights are
+ * scaled so that the best term has 1.0.
+ */
+public final class KeywordExtractor implements EnrichmentStage {
+
+    public static final String NAME = "keywords";
+
+    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]++(?:['’.-][\\p{L}\\p{N}]++){0,16}|[^\\s\\p{L}\\p{N}]");
+    private static final String STOPWORDS_RESOURCE = "keyword-stopwords.txt";
+    private static final int MIN_WORD_LENGTH = 2;
+
+    private final int maxKeywords;
+    private final int maxPhraseWords;
+    private final int minFrequency;
+    private final Set<String> stopwords;
+
+    public KeywordExtractor(int maxKeywords, int maxPhraseWords, int minFrequency) {
+        this.maxKeywords = maxKeywords;
+        this.maxPhraseWords = maxPhraseWords;
+        this.minFrequency = minFrequency;
+        this.stopwords = loadStopwords();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void apply(ArticleDraft draft) {
+        String text = draft.title() == null ? draft.text() : draft.title() + "\n\n" + draft.text();
+        draft.keywords(extract(text));
+    }
+
+    public List<Keyword> extract(String text) {
+        List<List<String>> candidates = new ArrayList<>();
+        List<String> current = new ArrayList<>();
+        Matcher m = TOKEN.matcher(text.toLowerCase(Locale.ROOT));
+        while (m.find()) {
+            String t = m.group();
+            boolean word = Character.isLetter(t.charAt(0)) && t.length() >= MIN_WORD_LENGTH;
+            if (!word || stopwords.contains(t)) {
+                close(current, candidates);
+            } else {
+                current.add(t);
+            }
+        }
+        close(current, candidates);
+        Map<String, Integer> frequency = new HashMap<>();
+        Map<String, Integer> degree = new HashMap<>();
+        for (List<String> c : candidates) {
+            for (String w : c) {
+                frequency.merge(w, 1, Integer::sum);
+                degree.merge(w, c.size(), Integer::sum);
+            }
+        }
+        Map<String, Integer> phraseCount = new LinkedHashMap<>();
+        for (List<String> c : candidates) {
+            phraseCount.merge(String.join(" ", c), 1, Integer::sum);
+        }
+        Map<String, Double> scores = new HashMap<>();
+        for (Map.Entry<String, Integer> p : phraseCount.entrySet()) {
+            String[] words = p.getKey().split(" ");
+            if (p.getValue() < minFrequency && (words.length == 1 || frequency.get(words[0]) < minFrequency)) {
+                continue;
+            }
+            double s = 0;
+            for (String w : words) {
+                s += degree.get(w) / (double) frequency.get(w);
+            }
+            // a phrase that recurs is more salient than one seen once
+            scores.put(p.getKey(), s * Math.log(1 + p.getValue()));
+        }
+        // frequent single words are terms too, even when they mostly occur inside longer phrases
+        for (Map.Entry<String, Integer> w : frequency.entrySet()) {
+            if (w.getValue() >= minFrequency) {
+                scores.putIfAbsent(w.getKey(), degree.get(w.getKey()) / (double) w.getValue() * Math.log(1 + w.getValue()));
+            }
+        }
+        double best = scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
+        return scores.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(maxKeywords)
+                .map(e -> new Keyword(e.getKey(), Math.round(e.getValue() / best * 1000) / 1000.0))
+                .toList();
+    }
+
+    private void close(List<String> current, List<List<String>> candidates) {
+        if (!current.isEmpty()) {
+            if (current.size() <= maxPhraseWords) {
+                candidates.add(new ArrayList<>(current));
+            } else {
+                for (int i = 0; i < current.size(); i += maxPhraseWords) {
+                    candidates.add(new ArrayList<>(current.subList(i, Math.min(current.size(), i + maxPhraseWords))));
+                }
+            }
+            current.clear();
+        }
+    }
+
+    private static Set<String> loadStopwords() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        if (loader == null) {
+            loader = KeywordExtractor.class.getClassLoader();
+        }
+        Set<String> words = new HashSet<>();
+        try (InputStream in = loader.getResourceAsStream(STOPWORDS_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("keyword stop words resource not found: " + STOPWORDS_RESOURCE);
+            }
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                    .forEach(l -> words.addAll(List.of(l.strip().split("\\s+"))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Set.copyOf(words);
+    }
+}

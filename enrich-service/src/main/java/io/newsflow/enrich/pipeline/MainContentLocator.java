@@ -1,0 +1,284 @@
+package io.newsflow.enrich.pipeline;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Finds the element(s) that hold an HTML page's article body: a readability-style density score over the DOM
+ * (text length and commas of paragraphs, propagated to their ancestors, weighed by class/id hints and link
+ * density), plus the siblings of the winner that look like more of the same body. Chrome whose class or id says
+ * what it is (share bars, related links, comments, captions) is pruned first, unless it holds most of the page.
+ */
+public final class MainContentLocator {
+
+    private static final Pattern NEGATIVE = Pattern.compile(
+            "(?:^|[-_ ])(?:ad|ads|advert\\w*|banner|breadcrumbs?|byline|caption|cmt|combx|comments?|community|contact|cookie\\w*"
+                    + "|disqus|footer|gdpr|masthead|menu|meta|modal|most-?popular|nav|navbar|navigation|newsletter|outbrain"
+                    + "|pager|pagination|paywall|popular|popup|promo\\w*|recirc\\w*|related|remark|replies|rss|share|sharing"
+                    + "|shoutbox|sidebar|skyscraper|social|sponsor\\w*|subscribe|subscription|tags?|taboola|teaser|toolbar"
+                    + "|tools|trending|widget|read-?more|more-?stories|author-?bio|signup|inline-?ad|video-?player"
+                    + "|credit|print-?only|hidden|visually-?hidden|sr-only|screen-?reader\\w*)(?:$|[-_ ])",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern POSITIVE = Pattern.compile(
+            "(?:^|[-_ ])(?:article|articlebody|article-?body|article-?content|body|content|entry|entry-?content|main"
+                    + "|post|post-?body|post-?content|story|story-?body|text|blog|page)(?:$|[-_ ])",
+            Pattern.CASE_INSENSITIVE);
+    private static final Set<String> SCORED_TAGS = Set.of("p", "pre", "td", "blockquote");
+    private static final Set<String> BLOCK_TAGS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3", "h4",
+            "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "td", "th", "figure",
+            "figcaption", "address", "hr", "center", "header", "footer", "aside", "nav", "form");
+    private static final int CLASS_WEIGHT = 25;
+    private static final int MAX_LENGTH_POINTS = 3;
+    private static final int CHARS_PER_POINT = 100;
+    private static final int ANCESTOR_LEVELS = 3;
+    private static final double PRUNE_MAX_TEXT_SHARE = 0.5;
+    private static final int LONG_SIBLING_PARAGRAPH = 80;
+    private static final double SIBLING_PARAGRAPH_LINK_DENSITY = 0.25;
+    private static final int SIBLING_MIN_SCORE = 10;
+
+    private final int minParagraphLength;
+    private final double siblingScoreShare;
+    private final double maxBlockLinkDensity;
+
+    /**
+     * @param minParagraphLength  shorter paragraphs do not vote for their container
+     * @param siblingScoreShare   a sibling of the winner scoring at least this share of its score is body too
+     * @param maxBlockLinkDensity a block whose text is more link text than this is navigation, not body
+     */
+    public MainContentLocator(int minParagraphLength, double siblingScoreShare, double maxBlockLinkDensity) {
+        this.minParagraphLength = minParagraphLength;
+        this.siblingScoreShare = siblingScoreShare;
+        this.maxBlockLinkDensity = maxBlockLinkDensity;
+    }
+
+    public static MainContentLocator fromSettings(StandardPipeline.Settings s) {
+        return new MainContentLocator(s.integer("extraction.min-paragraph-length"),
+                s.decimal("extraction.sibling-score-share"), s.decimal("extraction.max-block-link-density"));
+    }
+
+    public double maxBlockLinkDensity() {
+        return maxBlockLinkDensity;
+    }
+
+    /** Removes elements whose class or id marks them as chrome (but never most of the page). */
+    public void prune(Document doc) {
+        Element body = doc.body();
+        if (body == null) {
+            return;
+        }
+        int total = Math.max(1, body.text().length());
+        List<Element> doomed = new ArrayList<>();
+        for (Element e : body.getAllElements()) {
+            if (e == body || "article".equals(e.normalName()) || "main".equals(e.normalName())) {
+                continue;
+            }
+            String hints = hints(e);
+            if (hints.isEmpty() || !NEGATIVE.matcher(hints).find() || POSITIVE.matcher(hints).find() && !strongNegative(hints)) {
+                continue;
+            }
+            doomed.add(e);
+        }
+        for (Element e : doomed) {
+            if (e.parent() != null && e.text().length() < PRUNE_MAX_TEXT_SHARE * total) {
+                e.remove();
+            }
+        }
+    }
+
+    private static boolean strongNegative(String hints) {
+        String h = hints.toLowerCase(Locale.ROOT);
+        return h.contains("comment") || h.contains("related") || h.contains("share") || h.contains("caption")
+                || h.contains("newsletter") || h.contains("promo") || h.contains("social");
+    }
+
+    /** The elements holding the body, in document order (the winner, possibly with sibling body parts). */
+    public List<Element> locate(Document doc) {
+        Element body = doc.body();
+        if (body == null) {
+            return List.of();
+        }
+        Map<Element, Double> scores = new IdentityHashMap<>();
+        for (Element e : body.getAllElements()) {
+            if (!isScored(e)) {
+                continue;
+            }
+            String text = ownBlockText(e);
+            if (text.length() < minParagraphLength) {
+                continue;
+            }
+            double score = 1 + count(text, ',') + Math.min(text.length() / (double) CHARS_PER_POINT, MAX_LENGTH_POINTS);
+            Element ancestor = e.parent();
+            for (int level = 0; ancestor != null && level < ANCESTOR_LEVELS; level++, ancestor = ancestor.parent()) {
+                if (!scores.containsKey(ancestor)) {
+                    scores.put(ancestor, initialScore(ancestor));
+                }
+                double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+                scores.merge(ancestor, score / divider, Double::sum);
+            }
+        }
+        Element top = null;
+        double topScore = 0;
+        for (Map.Entry<Element, Double> entry : scores.entrySet()) {
+            double s = entry.getValue() * (1 - linkDensity(entry.getKey()));
+            entry.setValue(s);
+            if (s > topScore) {
+                topScore = s;
+                top = entry.getKey();
+            }
+        }
+        if (top == null) {
+            return List.of(body);
+        }
+        top = climbToSharedAncestor(top, topScore, scores);
+        return withSiblings(top, scores.getOrDefault(top, topScore), scores);
+    }
+
+    /** When several strong candidates share a close ancestor, the body is split over them: take the ancestor. */
+    private static Element climbToSharedAncestor(Element top, double topScore, Map<Element, Double> scores) {
+        List<Element> strong = new ArrayList<>();
+        for (Map.Entry<Element, Double> e : scores.entrySet()) {
+            if (e.getKey() != top && e.getValue() >= 0.75 * topScore) {
+                strong.add(e.getKey());
+            }
+        }
+        if (strong.size() < 2) {
+            return top;
+        }
+        Element parent = top.parent();
+        while (parent != null && !"body".equals(parent.normalName())) {
+            int contained = 0;
+            for (Element s : strong) {
+                if (isAncestor(parent, s)) {
+                    contained++;
+                }
+            }
+            if (contained >= 2) {
+                return parent;
+            }
+            parent = parent.parent();
+        }
+        return top;
+    }
+
+    private static boolean isAncestor(Element ancestor, Element e) {
+        for (Element p = e.parent(); p != null; p = p.parent()) {
+            if (p == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<Element> withSiblings(Element top, double topScore, Map<Element, Double> scores) {
+        Element parent = top.parent();
+        if (parent == null) {
+            return List.of(top);
+        }
+        double threshold = Math.max(SIBLING_MIN_SCORE, topScore * siblingScoreShare);
+        String topClass = top.className();
+        List<Element> result = new ArrayList<>();
+        for (Element sibling : parent.children()) {
+            if (sibling == top) {
+                result.add(sibling);
+                continue;
+            }
+            double bonus = !topClass.isEmpty() && topClass.equals(sibling.className()) ? topScore * 0.2 : 0;
+            Double s = scores.get(sibling);
+            if (s != null && s + bonus >= threshold) {
+                result.add(sibling);
+            } else if ("p".equals(sibling.normalName())) {
+                String text = sibling.text();
+                double ld = linkDensity(sibling);
+                if (text.length() > LONG_SIBLING_PARAGRAPH && ld < SIBLING_PARAGRAPH_LINK_DENSITY
+                        || text.length() > 0 && text.length() <= LONG_SIBLING_PARAGRAPH && ld == 0 && text.matches("(?s).*[.!?]\\s*$")) {
+                    result.add(sibling);
+                }
+            }
+        }
+        return result;
+    }
+
+    private static boolean isScored(Element e) {
+        String tag = e.normalName();
+        if (SCORED_TAGS.contains(tag)) {
+            return true;
+        }
+        // a div that holds text directly and no blocks is a paragraph in disguise
+        if ("div".equals(tag) || "section".equals(tag) || "span".equals(tag) && e.parent() != null && "div".equals(e.parent().normalName())) {
+            for (Element child : e.children()) {
+                if (BLOCK_TAGS.contains(child.normalName())) {
+                    return false;
+                }
+            }
+            return "span".equals(tag) ? false : true;
+        }
+        return false;
+    }
+
+    private static String ownBlockText(Element e) {
+        return e.text();
+    }
+
+    private static double initialScore(Element e) {
+        double score = switch (e.normalName()) {
+            case "div", "article", "main", "section" -> 5;
+            case "pre", "td", "blockquote" -> 3;
+            case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> -3;
+            case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+            default -> 0;
+        };
+        if ("article".equals(e.normalName()) || "articleBody".equals(e.attr("itemprop"))) {
+            score += CLASS_WEIGHT;
+        }
+        String hints = hints(e);
+        if (!hints.isEmpty()) {
+            if (NEGATIVE.matcher(hints).find()) {
+                score -= CLASS_WEIGHT;
+            }
+            if (POSITIVE.matcher(hints).find()) {
+                score += CLASS_WEIGHT;
+            }
+        }
+        return score;
+    }
+
+    private static String hints(Element e) {
+        String cls = e.className();
+        String id = e.id();
+        if (cls.isEmpty()) {
+            return id;
+        }
+        return id.isEmpty() ? cls : cls + " " + id;
+    }
+
+    /** Share of an element's text that sits inside links. */
+    public static double linkDensity(Element e) {
+        int total = e.text().length();
+        if (total == 0) {
+            return 0;
+        }
+        int linked = 0;
+        for (Element a : e.select("a")) {
+            linked += a.text().length();
+        }
+        return Math.min(1.0, linked / (double) total);
+    }
+
+    private static int count(String s, char c) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == c) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

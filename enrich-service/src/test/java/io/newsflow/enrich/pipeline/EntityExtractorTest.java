@@ -1,0 +1,69 @@
+package io.newsflow.enrich.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.newsflow.contracts.EntityMention;
+import io.newsflow.contracts.EntityTypes;
+
+class EntityExtractorTest {
+
+    private static final EntityExtractor EXTRACTOR = new EntityExtractor(Gazetteer.fromResource("entities-gazetteer.txt"), 50);
+
+    private static EntityMention find(List<EntityMention> all, String type, String name) {
+        return all.stream().filter(m -> m.type().equals(type) && m.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError(type + " " + name + " not in " + all));
+    }
+
+    @Test
+    void countriesByAliasAndDemonymWithIsoCodes() {
+        List<EntityMention> e = EXTRACTOR.extract("The U.S. and Japan met. American and Japanese officials said the "
+                + "United States would help. US forces stay in America.");
+        EntityMention us = find(e, EntityTypes.COUNTRY, "United States");
+        assertEquals("US", us.canonicalId());
+        assertEquals(5, us.mentions());
+        EntityMention jp = find(e, EntityTypes.COUNTRY, "Japan");
+        assertEquals("JP", jp.canonicalId());
+        assertEquals(2, jp.mentions());
+    }
+
+    @Test
+    void capitalAsMetonymStaysALocation() {
+        List<EntityMention> e = EXTRACTOR.extract("Beijing protested on Monday. While Taipei has insisted on talks, WASHINGTON said no.");
+        find(e, EntityTypes.LOCATION, "Beijing");
+        find(e, EntityTypes.LOCATION, "Taipei");
+        find(e, EntityTypes.LOCATION, "Washington");
+        assertFalse(e.stream().anyMatch(m -> m.name().equals("China")));
+    }
+
+    @Test
+    void personsAfterTitlesAndSurnameMentions() {
+        List<EntityMention> e = EXTRACTOR.extract("US Secretary of State Antony Blinken and Defense Secretary Lloyd Austin "
+                + "met Foreign Minister Hayashi Yoshimasa. Blinken said so. Secretary of Defense Robert M. Gates agreed.");
+        assertEquals(2, find(e, EntityTypes.PERSON, "Antony Blinken").mentions());
+        find(e, EntityTypes.PERSON, "Lloyd Austin");
+        find(e, EntityTypes.PERSON, "Hayashi Yoshimasa");
+        find(e, EntityTypes.PERSON, "Robert M. Gates");
+    }
+
+    @Test
+    void organisationsAndPlacesBySuffix() {
+        List<EntityMention> e = EXTRACTOR.extract("The Defense Industry Council met near the Philippine Sea. "
+                + "It said the Korean Peninsula was calm, AUKUS agreed.");
+        find(e, EntityTypes.ORG, "Defense Industry Council");
+        find(e, EntityTypes.LOCATION, "Philippine Sea");
+        find(e, EntityTypes.LOCATION, "Korean Peninsula");
+        find(e, EntityTypes.ORG, "AUKUS");
+    }
+
+    @Test
+    void sentenceStartWordsAreNotEntities() {
+        List<EntityMention> e = EXTRACTOR.extract("However, the talks went on. Meanwhile nothing changed.");
+        assertTrue(e.isEmpty(), e.toString());
+    }
+}

@@ -1,0 +1,162 @@
+package io.newsflow.eval.sections;
+
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A GUM CoNLL-U document: its plain text (sentences joined, paragraphs and headings separated by blank lines)
+ * and its named entities: every entity that has a Wikipedia identity and is a person, organisation or place,
+ * with the surface forms of its mentions.
+ */
+final class GumDocument {
+
+    /** A gold entity: GUM type, Wikipedia identity, normalised surface forms. */
+    record GoldEntity(String type, String identity, Set<String> forms) {
+    }
+
+    private static final Pattern ENTITY_PART = Pattern.compile("\\(([^()]+)(\\))?|(\\d+)\\)");
+    private static final Set<String> NAMED_TYPES = Set.of("person", "organization", "place");
+    private static final int IDENTITY_FIELD = 7;
+    private static final int FIELDS = 8;
+
+    final String text;
+    final List<GoldEntity> entities;
+    /** Normalised forms of annotated named-type entities without an identity: predictions of these are not errors. */
+    final Set<String> unlinkedForms;
+
+    private GumDocument(String text, List<GoldEntity> entities, Set<String> unlinkedForms) {
+        this.text = text;
+        this.entities = entities;
+        this.unlinkedForms = unlinkedForms;
+    }
+
+    private static final class Open {
+        final String eid;
+        final int start;
+
+        Open(String eid, int start) {
+            this.eid = eid;
+            this.start = start;
+        }
+    }
+
+    static GumDocument parse(Path file) throws IOException {
+        List<String> paragraphs = new ArrayList<>();
+        StringBuilder paragraph = new StringBuilder();
+        List<String> tokens = new ArrayList<>();
+        Map<String, String> typeOf = new HashMap<>();
+        Map<String, String> identityOf = new HashMap<>();
+        Map<String, Set<String>> formsOf = new LinkedHashMap<>();
+        Map<String, Deque<Integer>> open = new HashMap<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (line.startsWith("# newpar")) {
+                if (line.startsWith("# newpar_block")) {
+                    continue;
+                }
+                if (!paragraph.isEmpty()) {
+                    paragraphs.add(paragraph.toString().strip());
+                    paragraph.setLength(0);
+                }
+            } else if (line.startsWith("# text = ")) {
+                paragraph.append(line.substring("# text = ".length())).append(' ');
+            } else if (!line.isEmpty() && !line.startsWith("#")) {
+                String[] cols = line.split("\t");
+                if (cols.length < 10 || cols[0].contains("-") || cols[0].contains(".")) {
+                    continue;
+                }
+                int index = tokens.size();
+                tokens.add(cols[1]);
+                String entity = misc(cols[9], "Entity");
+                if (entity == null) {
+                    continue;
+                }
+                Matcher m = ENTITY_PART.matcher(entity);
+                while (m.find()) {
+                    if (m.group(1) != null) {
+                        String[] f = m.group(1).split("-", FIELDS);
+                        String eid = f[0];
+                        typeOf.putIfAbsent(eid, f.length > 1 ? f[1] : "");
+                        if (f.length > IDENTITY_FIELD && !f[IDENTITY_FIELD].isBlank()) {
+                            identityOf.putIfAbsent(eid, f[IDENTITY_FIELD]);
+                        }
+                        if (m.group(2) != null) {
+                            addForm(formsOf, eid, tokens.subList(index, index + 1));
+                        } else {
+                            open.computeIfAbsent(eid, k -> new ArrayDeque<>()).push(index);
+                        }
+                    } else {
+                        Deque<Integer> starts = open.get(m.group(3));
+                        if (starts != null && !starts.isEmpty()) {
+                            addForm(formsOf, m.group(3), tokens.subList(starts.pop(), index + 1));
+                        }
+                    }
+                }
+            }
+        }
+        if (!paragraph.isEmpty()) {
+            paragraphs.add(paragraph.toString().strip());
+        }
+        List<GoldEntity> gold = new ArrayList<>();
+        Set<String> unlinked = new LinkedHashSet<>();
+        for (Map.Entry<String, Set<String>> e : formsOf.entrySet()) {
+            String type = typeOf.get(e.getKey());
+            if (!NAMED_TYPES.contains(type)) {
+                continue;
+            }
+            String identity = identityOf.get(e.getKey());
+            if (identity == null) {
+                unlinked.addAll(e.getValue());
+            } else {
+                gold.add(new GoldEntity(type, identity, e.getValue()));
+            }
+        }
+        return new GumDocument(String.join("\n\n", paragraphs), gold, unlinked);
+    }
+
+    private static void addForm(Map<String, Set<String>> formsOf, String eid, List<String> span) {
+        String form = normalize(String.join(" ", span));
+        if (!form.isEmpty()) {
+            formsOf.computeIfAbsent(eid, k -> new LinkedHashSet<>()).add(form);
+        }
+    }
+
+    private static String misc(String misc, String key) {
+        for (String part : misc.split("\\|")) {
+            if (part.startsWith(key + "=")) {
+                return part.substring(key.length() + 1);
+            }
+        }
+        return null;
+    }
+
+    /** Lower case, "the" dropped, possessive dropped, spaces before punctuation closed. */
+    static String normalize(String s) {
+        String n = s.toLowerCase(Locale.ROOT).replace(" 's", "").replace(" ’s", "").replaceAll("\\s+([.,'’-])\\s*", "$1")
+                .replaceAll("\\s+", " ").strip();
+        if (n.startsWith("the ")) {
+            n = n.substring(4);
+        }
+        return n;
+    }
+
+    /** "United_States", "Magic_%28illusion%29" to "united states", "magic". */
+    static String identityName(String identity) {
+        String decoded = URLDecoder.decode(identity.replace("+", "%2B"), StandardCharsets.UTF_8).replace('_', ' ');
+        return normalize(decoded.replaceAll("\\s*\\(.*\\)$", ""));
+    }
+}

@@ -1,0 +1,72 @@
+package io.newsflow.eval.sections;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.newsflow.contracts.EntityMention;
+import io.newsflow.eval.PrfCounter;
+
+class ScorersTest {
+
+    @Test
+    void snippetsAreMatchedWithNormalisedWhitespace() {
+        TrafilaturaSection.SnippetScore s = new TrafilaturaSection.SnippetScore();
+        s.add("The  body\nsays hello.", List.of("body says", "missing part"), List.of("Impressum", "hello"));
+        assertEquals(1, s.tp);
+        assertEquals(1, s.fn);
+        assertEquals(1, s.fp);
+        assertEquals(1, s.tn);
+        assertEquals(0.5, s.f1(), 1e-9);
+    }
+
+    @Test
+    void goldValuesAreNormalised() {
+        assertEquals("2022-01-26", Normalize.date("2022-01.26"));
+        assertEquals("2022-11-01", Normalize.date("2022-11-1"));
+        assertEquals(Set.of("benjamin fischer", "marcus theurer"), Normalize.authors(List.of("Benjamin Fischer und Marcus Theurer")));
+        assertEquals("a title", Normalize.title("  «A   Title.» "));
+    }
+
+    @Test
+    void gumDocumentsYieldTextAndLinkedEntities(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("GUM_news_x.conllu");
+        Files.writeString(f, String.join("\n",
+                "# newdoc id = GUM_news_x",
+                "# newpar",
+                "# text = Joe Biden visited the United States.",
+                "1\tJoe\tJoe\tPROPN\tNNP\t_\t2\tnsubj\t_\tEntity=(1-person-new-sssss-cf1-1-coref-Joe_Biden",
+                "2\tBiden\tBiden\tPROPN\tNNP\t_\t0\troot\t_\tEntity=1)",
+                "3\tvisited\tvisit\tVERB\tVBD\t_\t0\troot\t_\t_",
+                "4\tthe\tthe\tDET\tDT\t_\t6\tdet\t_\tEntity=(2-place-new-sssss-cf1-2-coref-United_States",
+                "5\tUnited\tunite\tADJ\tNNP\t_\t6\tamod\t_\t_",
+                "6\tStates\tstate\tPROPN\tNNPS\t_\t3\tobj\t_\tEntity=2)|SpaceAfter=No",
+                "7\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_",
+                ""));
+        GumDocument doc = GumDocument.parse(f);
+        assertEquals("Joe Biden visited the United States.", doc.text);
+        assertEquals(2, doc.entities.size());
+        assertTrue(doc.entities.get(1).forms().contains("united states"));
+        PrfCounter prf = new PrfCounter();
+        GumSection.score(doc, List.of(new EntityMention("PERSON", "Joe Biden", null, 1),
+                new EntityMention("COUNTRY", "United States", "US", 1), new EntityMention("ORG", "Nobody Inc", null, 1)), prf);
+        assertEquals(2 / 3.0, prf.precision(), 1e-9);
+        assertEquals(1.0, prf.recall(), 1e-9);
+        assertEquals("magic", GumDocument.identityName("Magic_%28illusion%29"));
+    }
+
+    @Test
+    void seedEntityMatchIsByTypeAndName() {
+        List<EntityMention> ours = List.of(new EntityMention("COUNTRY", "United States", "US", 3));
+        assertTrue(SeedsSection.found(ours, "COUNTRY", "united states"));
+        assertFalse(SeedsSection.found(ours, "LOCATION", "United States"));
+    }
+}
