@@ -36,6 +36,14 @@ public class PipelineMetrics implements StageObserver {
         registry.counter("newsflow.enrich.duplicates", "kind", "exact").increment();
     }
 
+    public void nearDuplicate(String measure) {
+        registry.counter("newsflow.enrich.duplicates", "kind", "near", "measure", measure).increment();
+    }
+
+    public void story(boolean created) {
+        registry.counter("newsflow.enrich.stories", "outcome", created ? "created" : "joined").increment();
+    }
+
     public void newVersion() {
         registry.counter("newsflow.enrich.versions.bumped").increment();
     }

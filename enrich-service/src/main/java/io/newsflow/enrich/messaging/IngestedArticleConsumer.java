@@ -4,6 +4,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import io.newsflow.contracts.DuplicateKinds;
 import io.newsflow.contracts.EnrichedArticle;
 import io.newsflow.contracts.IngestedArticle;
 import io.newsflow.contracts.ReasonCode;
@@ -52,6 +53,9 @@ public class IngestedArticleConsumer {
     EnrichedArticlePublisher publisher;
 
     @Inject
+    DuplicatesAndStories duplicatesAndStories;
+
+    @Inject
     DeadLetterPublisher deadLetters;
 
     @Incoming(CHANNEL)
@@ -77,13 +81,13 @@ public class IngestedArticleConsumer {
         }
         Registration registration = backoff.call(() -> registry.register(in.id(), draft.contentHash()),
                 (attempt, error, delay) -> retrying("register", in.id(), attempt, error, delay));
-        EnrichedArticle out = service.complete(in, draft, registration);
+        EnrichedArticle out = duplicatesAndStories.decide(service.complete(in, draft, registration), this::withRetries);
         backoff.call(() -> {
             publisher.publish(out);
             return null;
         }, (attempt, error, delay) -> retrying("publish", in.id(), attempt, error, delay));
         metrics.processed(out.duplicateOf() != null ? "duplicate" : "enriched");
-        if (out.duplicateOf() != null) {
+        if (DuplicateKinds.EXACT.equals(out.duplicateKind())) {
             metrics.exactDuplicate();
         }
         if (out.version() > 1) {
@@ -102,6 +106,10 @@ public class IngestedArticleConsumer {
         }, (attempt, error, delay) -> retrying("dead-letter", record.topic() + "-" + record.partition() + "@"
                 + record.offset(), attempt, error, delay));
         metrics.deadLettered(rejection.reason().code());
+    }
+
+    private <T> T withRetries(String operation, String articleId, java.util.function.Supplier<T> call) {
+        return backoff.call(call, (attempt, error, delay) -> retrying(operation, articleId, attempt, error, delay));
     }
 
     private void retrying(String operation, String what, int attempt, RuntimeException error, java.time.Duration delay) {

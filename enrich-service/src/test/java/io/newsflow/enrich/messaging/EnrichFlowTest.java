@@ -84,7 +84,7 @@ class EnrichFlowTest {
                 first.entities().toString());
         assertTrue(first.entities().stream().anyMatch(e -> e.name().equals("United States") && "US".equals(e.canonicalId())));
         assertTrue(!first.keywords().isEmpty(), "keywords");
-        assertNull(first.storyId());
+        assertNotNull(first.storyId(), "every article gets a story");
 
         // At-least-once re-delivery: produced again, same version, same hash.
         publish(article(id, content));
@@ -92,6 +92,7 @@ class EnrichFlowTest {
         assertEquals(1, again.version());
         assertEquals(first.contentHash(), again.contentHash());
         assertNull(again.duplicateOf());
+        assertEquals(first.storyId(), again.storyId());
 
         // Updated body under the same id: version 2.
         publish(article(id, content + "\n\nThe Pentagon declined to comment further on Friday."));

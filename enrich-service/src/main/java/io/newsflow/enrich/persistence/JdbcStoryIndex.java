@@ -1,0 +1,292 @@
+package io.newsflow.enrich.persistence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.newsflow.enrich.dedup.Hashing;
+import io.newsflow.enrich.story.StoryIndex;
+import io.newsflow.enrich.story.StoryState;
+
+/**
+ * {@link StoryIndex} on PostgreSQL over one JDBC connection whose transaction the caller owns. Concurrent
+ * assignments that share a term serialise on transaction-scoped advisory locks (taken in ascending key order);
+ * joins of one story serialise on its row lock.
+ */
+public final class JdbcStoryIndex implements StoryIndex {
+
+    private static final String STORY_OF_ARTICLE = "SELECT story_id FROM %1$s.article_story WHERE article_id = ?";
+    private static final String LOCK_TERMS = """
+            SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT k FROM unnest(?::bigint[]) AS k ORDER BY k) AS keys""";
+    private static final String CANDIDATES = """
+            SELECT DISTINCT p.story_id FROM unnest(?::text[]) AS t(term)
+            CROSS JOIN LATERAL (SELECT st.story_id FROM %1$s.story_term st
+                                WHERE st.term = t.term AND st.last_updated_at >= ?
+                                ORDER BY st.last_updated_at DESC LIMIT ?) AS p""";
+    private static final String FREQUENCIES = """
+            SELECT t.term, (SELECT count(*) FROM (SELECT 1 FROM %1$s.story_term st
+                                                  WHERE st.term = t.term AND st.last_updated_at >= ? LIMIT ?) AS c)
+            FROM unnest(?::text[]) AS t(term)""";
+    private static final String LIVE = """
+            SELECT count(*) FROM (SELECT 1 FROM %1$s.story WHERE last_updated_at >= ? LIMIT ?) AS live""";
+    private static final String LOAD = """
+            SELECT story_id, terms, weights, article_count, first_seen_at, last_updated_at
+            FROM %1$s.story WHERE story_id = ANY(?::text[])""";
+    private static final String LOCK_STORY = """
+            SELECT story_id, terms, weights, article_count, first_seen_at, last_updated_at
+            FROM %1$s.story WHERE story_id = ? FOR UPDATE""";
+    private static final String UPSERT_STORY = """
+            INSERT INTO %1$s.story AS s (story_id, first_seen_at, last_updated_at, article_count, sources, terms, weights)
+            VALUES (?, ?, ?, ?, ?::text[], ?::text[], ?::double precision[])
+            ON CONFLICT (story_id) DO UPDATE SET last_updated_at = EXCLUDED.last_updated_at,
+                article_count = EXCLUDED.article_count, terms = EXCLUDED.terms, weights = EXCLUDED.weights,
+                sources = ARRAY(SELECT DISTINCT x FROM unnest(s.sources || EXCLUDED.sources) AS x ORDER BY x)""";
+    private static final String DELETE_POSTINGS = "DELETE FROM %1$s.story_term WHERE story_id = ?";
+    private static final String INSERT_POSTINGS = """
+            INSERT INTO %1$s.story_term (term, story_id, last_updated_at) SELECT t, ?, ? FROM unnest(?::text[]) AS t""";
+    private static final String ADD_ENTITIES = """
+            INSERT INTO %1$s.story_entity (story_id, name, mentions)
+            SELECT ?, n, m FROM unnest(?::text[], ?::int[]) AS x(n, m)
+            ON CONFLICT (story_id, name) DO UPDATE SET mentions = story_entity.mentions + EXCLUDED.mentions""";
+    private static final String TOP_ENTITIES = """
+            UPDATE %1$s.story SET top_entities = ARRAY(SELECT name FROM %1$s.story_entity WHERE story_id = ?
+                                                       ORDER BY mentions DESC, name LIMIT ?)
+            WHERE story_id = ?""";
+    private static final String ASSIGN = """
+            INSERT INTO %1$s.article_story (article_id, story_id, similarity, assigned_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT (article_id) DO NOTHING""";
+    private static final String EXPIRE_STORIES = """
+            DELETE FROM %1$s.story WHERE story_id IN
+                (SELECT story_id FROM %1$s.story WHERE last_updated_at < ? LIMIT ?)""";
+    private static final String EXPIRE_ASSIGNMENTS = """
+            DELETE FROM %1$s.article_story WHERE article_id IN
+                (SELECT article_id FROM %1$s.article_story WHERE assigned_at < ? LIMIT ?)""";
+
+    private final Connection connection;
+    private final String schema;
+    private final int topEntities;
+    private final int entitiesPerArticle;
+    private final int expiryBatch;
+
+    public JdbcStoryIndex(Connection connection, String schema, int topEntities, int entitiesPerArticle, int expiryBatch) {
+        this.connection = connection;
+        this.schema = schema;
+        this.topEntities = topEntities;
+        this.entitiesPerArticle = entitiesPerArticle;
+        this.expiryBatch = expiryBatch;
+    }
+
+    @Override
+    public Optional<String> storyOfArticle(String articleId) {
+        try (PreparedStatement ps = connection.prepareStatement(STORY_OF_ARTICLE.formatted(schema))) {
+            ps.setString(1, articleId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IndexUnavailableException("story lookup failed", e);
+        }
+    }
+
+    @Override
+    public void lockTerms(List<String> sortedTerms) {
+        if (sortedTerms.isEmpty()) {
+            return;
+        }
+        Long[] keys = sortedTerms.stream().map(t -> Hashing.hash64("story-term:" + t)).sorted().toArray(Long[]::new);
+        try (PreparedStatement ps = connection.prepareStatement(LOCK_TERMS)) {
+            ps.setArray(1, connection.createArrayOf("bigint", keys));
+            ps.executeQuery().close();
+        } catch (SQLException e) {
+            throw new IndexUnavailableException("story term locks failed", e);
+        }
+    }
+
+    @Override
+    public Set<String> candidates(Collection<String> terms, Instant notBefore, int perTermLimit) {
+        Set<String> out = new LinkedHashSet<>();
+        if (terms.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement ps = connection.prepareStatement(CANDIDATES.formatted(schema))) {
+            ps.setArray(1, connection.createArrayOf("text", terms.toArray()));
+            ps.setTimestamp(2, Timestamp.from(notBefore));
+            ps.setInt(3, perTermLimit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IndexUnavailableException("story candidate lookup failed", e);
+        }
+    }
+
+    @Override
+    public Map<String, Integer> storyFrequencies(Collection<String> terms, Instant notBefore, int cap) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        if (terms.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement ps = connection.prepareStatement(FREQUENCIES.formatted(schema))) {
+            ps.setTimestamp(1, Timestamp.from(notBefore));
+            ps.setInt(2, cap);
+            ps.setArray(3, connection.createArrayOf("text", terms.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IndexUnavailableException("story term frequencies failed", e);
+        }
+    }
+
+    @Override
+    public int liveStories(Instant notBefore, int cap) {
+        try (PreparedStatement ps = connection.prepareStatement(LIVE.formatted(schema))) {
+            ps.setTimestamp(1, Timestamp.from(notBefore));
+            ps.setInt(2, cap);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IndexUnavailableException("story count failed", e);
+        }
+    }
+
+    @Override
+    public Map<String, StoryState> load(Collection<String> storyIds) {
+        Map<String, StoryState> out = new LinkedHashMap<>();
+        if (storyIds.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement ps = connection.prepareStatement(LOAD.formatted(schema))) {
+            ps.setArray(1, connection.createArrayOf("text", storyIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    StoryState s = state(rs);
+                    out.put(s.storyId(), s);
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IndexUnavailableException("story load failed", e);
+        }
+    }
+
+    @Override
+    public StoryState lockStory(String storyId) {
+        try (PreparedStatement ps = connection.prepareStatement(LOCK_STORY.formatted(schema))) {
+            ps.setString(1, storyId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? state(rs) : null;
+            }
+        } catch (SQLException e) {
+            throw new IndexUnavailableException("story lock failed", e);
+        }
+    }
+
+    @Override
+    public void save(String articleId, double similarity, StoryState state, String source, Map<String, Integer> entities,
+            Instant now) {
+        String[] terms = state.terms().keySet().toArray(String[]::new);
+        Double[] weights = state.terms().values().toArray(Double[]::new);
+        Timestamp at = Timestamp.from(now);
+        try {
+            try (PreparedStatement ps = connection.prepareStatement(UPSERT_STORY.formatted(schema))) {
+                ps.setString(1, state.storyId());
+                ps.setTimestamp(2, Timestamp.from(state.firstSeenAt()));
+                ps.setTimestamp(3, Timestamp.from(state.lastUpdatedAt()));
+                ps.setInt(4, state.articleCount());
+                ps.setArray(5, connection.createArrayOf("text", source == null ? new String[0] : new String[] { source }));
+                ps.setArray(6, connection.createArrayOf("text", terms));
+                ps.setArray(7, connection.createArrayOf("float8", weights));
+                ps.executeUpdate();
+            }
+            if (state.articleCount() > 1) {
+                try (PreparedStatement ps = connection.prepareStatement(DELETE_POSTINGS.formatted(schema))) {
+                    ps.setString(1, state.storyId());
+                    ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = connection.prepareStatement(INSERT_POSTINGS.formatted(schema))) {
+                ps.setString(1, state.storyId());
+                ps.setTimestamp(2, at);
+                ps.setArray(3, connection.createArrayOf("text", terms));
+                ps.executeUpdate();
+            }
+            List<Map.Entry<String, Integer>> top = entities.entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .limit(entitiesPerArticle).toList();
+            if (!top.isEmpty()) {
+                try (PreparedStatement ps = connection.prepareStatement(ADD_ENTITIES.formatted(schema))) {
+                    ps.setString(1, state.storyId());
+                    ps.setArray(2, connection.createArrayOf("text", top.stream().map(Map.Entry::getKey).toArray()));
+                    ps.setArray(3, connection.createArrayOf("int4", top.stream().map(Map.Entry::getValue).toArray()));
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = connection.prepareStatement(TOP_ENTITIES.formatted(schema))) {
+                    ps.setString(1, state.storyId());
+                    ps.setInt(2, topEntities);
+                    ps.setString(3, state.storyId());
+                    ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = connection.prepareStatement(ASSIGN.formatted(schema))) {
+                ps.setString(1, articleId);
+                ps.setString(2, state.storyId());
+                ps.setDouble(3, similarity);
+                ps.setTimestamp(4, at);
+                ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IndexUnavailableException("story save failed", e);
+        }
+    }
+
+    /** Deletes one batch of stale stories and assignments (callers loop, committing in between). */
+    @Override
+    public int expire(Instant cutoff) {
+        int removed = 0;
+        try {
+            for (String sql : new String[] { EXPIRE_STORIES, EXPIRE_ASSIGNMENTS }) {
+                try (PreparedStatement ps = connection.prepareStatement(sql.formatted(schema))) {
+                    ps.setTimestamp(1, Timestamp.from(cutoff));
+                    ps.setInt(2, expiryBatch);
+                    removed += ps.executeUpdate();
+                }
+            }
+            return removed;
+        } catch (SQLException e) {
+            throw new IndexUnavailableException("story expiry failed", e);
+        }
+    }
+
+    private static StoryState state(ResultSet rs) throws SQLException {
+        String[] terms = (String[]) rs.getArray(2).getArray();
+        Double[] weights = (Double[]) rs.getArray(3).getArray();
+        Map<String, Double> vector = new LinkedHashMap<>();
+        for (int i = 0; i < terms.length; i++) {
+            vector.put(terms[i], weights[i]);
+        }
+        return new StoryState(rs.getString(1), vector, rs.getInt(4), rs.getTimestamp(5).toInstant(),
+                rs.getTimestamp(6).toInstant());
+    }
+
+}

@@ -1,0 +1,53 @@
+package io.newsflow.enrich.story;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The shared story store: story records, their term vectors and an inverted index term -> stories. One
+ * assignment is one atomic unit (a database transaction in the service).
+ */
+public interface StoryIndex {
+
+    /** The story an article was already put in (re-delivery is idempotent). */
+    Optional<String> storyOfArticle(String articleId);
+
+    /**
+     * Serialises concurrent assignments whose articles share a term (the only ones that could join each other's
+     * new story); {@code terms} arrive sorted so that locks are always taken in one global order.
+     */
+    void lockTerms(List<String> sortedTerms);
+
+    /**
+     * Stories updated at or after {@code notBefore} that contain any of {@code terms}, at most
+     * {@code perTermLimit} (the most recently updated) per term so that cost does not grow with the corpus.
+     */
+    Set<String> candidates(Collection<String> terms, Instant notBefore, int perTermLimit);
+
+    /**
+     * For each term, in how many stories updated at or after {@code notBefore} it is a top term, counting at most
+     * {@code cap} (bounded cost; a term that common is background anyway).
+     */
+    Map<String, Integer> storyFrequencies(Collection<String> terms, Instant notBefore, int cap);
+
+    /** How many stories were updated at or after {@code notBefore}, counting at most {@code cap}. */
+    int liveStories(Instant notBefore, int cap);
+
+    Map<String, StoryState> load(Collection<String> storyIds);
+
+    /** The story's current state, locked against concurrent joins until the unit ends. */
+    StoryState lockStory(String storyId);
+
+    /**
+     * Creates ({@code state.articleCount() == 1}) or updates the story record with its new term vector, and records
+     * that the article belongs to it (with its similarity), with the article's source and entities.
+     */
+    void save(String articleId, double similarity, StoryState state, String source, Map<String, Integer> entities, Instant now);
+
+    /** Drops stories (and their index entries) not updated since {@code cutoff}; returns how many. */
+    int expire(Instant cutoff);
+}
