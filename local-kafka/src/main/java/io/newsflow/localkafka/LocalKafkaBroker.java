@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -265,6 +264,5 @@ public final class LocalKafkaBroker implements AutoCloseable {
         } catch (IOException ignored) {
             // best effort
         }
-        Objects.requireNonNull(root);
     }
 }
