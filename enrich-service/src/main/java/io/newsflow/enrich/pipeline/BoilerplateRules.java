@@ -1,11 +1,5 @@
 package io.newsflow.enrich.pipeline;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -57,18 +51,8 @@ public final class BoilerplateRules {
 
     /** Reads rules from a class-path resource. */
     public static BoilerplateRules fromResource(String resource) {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        if (loader == null) {
-            loader = BoilerplateRules.class.getClassLoader();
-        }
-        try (InputStream in = loader.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("boilerplate rules resource not found: " + resource);
-            }
-            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return parse(ClasspathLines.read(BoilerplateRules.class, resource).orElseThrow(
+                () -> new IllegalArgumentException("boilerplate rules resource not found: " + resource)));
     }
 
     /** These rules plus {@code more}. */

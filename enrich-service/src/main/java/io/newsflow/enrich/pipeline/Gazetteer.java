@@ -1,11 +1,5 @@
 package io.newsflow.enrich.pipeline;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,18 +40,8 @@ public final class Gazetteer {
     }
 
     public static Gazetteer fromResource(String resource) {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        if (loader == null) {
-            loader = Gazetteer.class.getClassLoader();
-        }
-        try (InputStream in = loader.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("gazetteer resource not found: " + resource);
-            }
-            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return parse(ClasspathLines.read(Gazetteer.class, resource).orElseThrow(
+                () -> new IllegalArgumentException("gazetteer resource not found: " + resource)));
     }
 
     /** Parses resource lines; JDK country names are added for codes the lines do not mention. */

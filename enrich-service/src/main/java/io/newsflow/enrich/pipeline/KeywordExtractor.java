@@ -1,11 +1,5 @@
 package io.newsflow.enrich.pipeline;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -123,21 +117,12 @@ public final class KeywordExtractor implements EnrichmentStage {
     }
 
     private static Set<String> loadStopwords() {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        if (loader == null) {
-            loader = KeywordExtractor.class.getClassLoader();
-        }
+        List<String> lines = ClasspathLines.read(KeywordExtractor.class, STOPWORDS_RESOURCE).orElseThrow(
+                () -> new IllegalStateException("keyword stop words resource not found: " + STOPWORDS_RESOURCE));
         Set<String> words = new HashSet<>();
-        try (InputStream in = loader.getResourceAsStream(STOPWORDS_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("keyword stop words resource not found: " + STOPWORDS_RESOURCE);
-            }
-            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
-                    .filter(l -> !l.isBlank() && !l.startsWith("#"))
-                    .forEach(l -> words.addAll(List.of(l.strip().split("\\s+"))));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        lines.stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                .forEach(l -> words.addAll(List.of(l.strip().split("\\s+"))));
         return Set.copyOf(words);
     }
 }
