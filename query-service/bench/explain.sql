@@ -1,11 +1,15 @@
 -- EXPLAIN plans of the main queries, as ArticleSearch/SqlFilter build them (values inlined for psql).
+-- psql -h 127.0.0.1 -U postgres -d <bench db> -f explain.sql
 \pset pager off
-\echo '== search: q + source, newest first (page of 20 + 1)'
+\echo '== search: q + source, newest first (page of 20 + 1, snippets for the page)'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-WITH page AS (SELECT m.id, m.t, m.rank FROM (SELECT a.id, a.story_id, a.sort_published_at AS t, CAST(NULL AS real) AS rank
-  FROM query.article a WHERE (a.search_config = 'english'::regconfig AND a.search_vector @@ websearch_to_tsquery('english'::regconfig, 'climate'))
-  AND a.source IN ('source-3.example') AND a.duplicate_of IS NULL) m ORDER BY m.t DESC, m.id DESC LIMIT 21)
-SELECT m.id, m.rank, ts_headline(a.search_config, left(coalesce(a.text, ''), 2000), websearch_to_tsquery(a.search_config, 'climate'), 'MaxFragments=2, MaxWords=35, MinWords=15')
+WITH ranked AS NOT MATERIALIZED (SELECT a.id, a.sort_published_at AS t, CAST(NULL AS real) AS rank FROM query.article a
+  WHERE ((a.search_config = 'english'::regconfig AND a.search_vector @@ websearch_to_tsquery('english'::regconfig, 'climate'))
+      OR (a.search_config = 'simple'::regconfig AND a.search_vector @@ websearch_to_tsquery('simple'::regconfig, 'climate')))
+  AND a.source IN ('source-17.example') AND a.duplicate_of IS NULL),
+page AS (SELECT m.id, m.t, m.rank FROM ranked m ORDER BY m.t DESC, m.id DESC LIMIT 21)
+SELECT m.id, m.rank, ts_headline(a.search_config, left(coalesce(a.text, ''), 2000), websearch_to_tsquery(a.search_config, 'climate'),
+  'MaxFragments=2, MaxWords=35, MinWords=15')
 FROM page m JOIN query.article a ON a.id = m.id ORDER BY m.t DESC, m.id DESC;
 
 \echo '== search: q + lang + month, newest first'
@@ -15,17 +19,50 @@ SELECT a.id FROM query.article a WHERE (a.search_config = 'english'::regconfig A
   AND a.sort_published_at > '-infinity' AND a.duplicate_of IS NULL
   ORDER BY a.sort_published_at DESC, a.id DESC LIMIT 21;
 
-\echo '== facet: entity counts for a query'
+\echo '== search: sort=relevance, ranked among the 1000 newest matches'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-SELECT ae.entity_id, count(*), min(ae.type), min(ae.name) FROM query.article a JOIN query.article_entity ae ON ae.article_id = a.id
-  WHERE ((a.search_config = 'english'::regconfig AND a.search_vector @@ websearch_to_tsquery('english'::regconfig, 'election'))
-      OR (a.search_config = 'simple'::regconfig AND a.search_vector @@ websearch_to_tsquery('simple'::regconfig, 'election')))
+WITH cand AS (SELECT a.id, a.story_id, a.sort_published_at AS t FROM query.article a
+  WHERE (a.search_config = 'english'::regconfig AND a.search_vector @@ websearch_to_tsquery('english'::regconfig, 'election'))
+  AND lower(a.language) IN ('en') AND a.duplicate_of IS NULL ORDER BY a.sort_published_at DESC, a.id DESC LIMIT 1000),
+scored AS (SELECT c.id, c.t, ts_rank_cd(a.search_vector, websearch_to_tsquery(a.search_config, 'election')) AS rank
+  FROM cand c JOIN query.article a ON a.id = c.id),
+ranked AS (SELECT s.id, s.t, s.rank FROM scored s),
+page AS (SELECT m.id, m.t, m.rank FROM ranked m ORDER BY m.rank DESC, m.id DESC LIMIT 21)
+SELECT m.id, m.rank FROM page m JOIN query.article a ON a.id = m.id ORDER BY m.rank DESC, m.id DESC;
+
+\echo '== search: collapse=story, newest first (a row is kept when no other match of its story is newer)'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT a.id FROM query.article a
+  WHERE (a.search_config = 'english'::regconfig AND a.search_vector @@ websearch_to_tsquery('english'::regconfig, 'police'))
+  AND a.duplicate_of IS NULL
+  AND (a.story_id IS NULL OR NOT EXISTS (SELECT 1 FROM query.article b WHERE b.story_id = a.story_id
+       AND (b.sort_published_at, b.id) > (a.sort_published_at, a.id)
+       AND (b.search_config = 'english'::regconfig AND b.search_vector @@ websearch_to_tsquery('english'::regconfig, 'police'))
+       AND b.duplicate_of IS NULL))
+  ORDER BY a.sort_published_at DESC, a.id DESC LIMIT 21;
+
+\echo '== facet: planner estimate of the matches (decides exact or sampled)'
+EXPLAIN SELECT 1 FROM query.article a
+  WHERE (a.search_config = 'english'::regconfig AND a.search_vector @@ websearch_to_tsquery('english'::regconfig, 'election'))
+  AND a.duplicate_of IS NULL;
+
+\echo '== facet: entity counts for a common term, sampled (about 20,000 of 1M rows)'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT ae.entity_id, count(*), min(ae.type), min(ae.name) FROM query.article a TABLESAMPLE SYSTEM (2) REPEATABLE (0)
+  JOIN query.article_entity ae ON ae.article_id = a.id
+  WHERE (a.search_config = 'english'::regconfig AND a.search_vector @@ websearch_to_tsquery('english'::regconfig, 'election'))
   AND a.duplicate_of IS NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20;
 
-\echo '== facet: source counts for a query'
+\echo '== facet: source counts for a common term, sampled'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT a.source, count(*) FROM query.article a TABLESAMPLE SYSTEM (2) REPEATABLE (0)
+  WHERE (a.search_config = 'english'::regconfig AND a.search_vector @@ websearch_to_tsquery('english'::regconfig, 'election'))
+  AND a.duplicate_of IS NULL AND a.source IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20;
+
+\echo '== facet: source counts, exact (a rare term)'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
 SELECT a.source, count(*) FROM query.article a
-  WHERE (a.search_config = 'english'::regconfig AND a.search_vector @@ websearch_to_tsquery('english'::regconfig, 'election'))
+  WHERE (a.search_config = 'english'::regconfig AND a.search_vector @@ websearch_to_tsquery('english'::regconfig, 'football'))
   AND a.duplicate_of IS NULL AND a.source IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20;
 
 \echo '== by id'

@@ -42,6 +42,12 @@ public interface QueryConfig {
 
         /** The snippet is cut from this many leading characters of the text (ts_headline cost grows with it). */
         int snippetMaxChars();
+
+        /**
+         * sort=relevance ranks at most this many of the newest matches (ranking every match of a common term
+         * reads every matching row); the response says when the limit applied.
+         */
+        int relevanceCandidates();
     }
 
     interface Page {
@@ -69,6 +75,12 @@ public interface QueryConfig {
     interface Facets {
         /** Most buckets returned per facet. */
         int size();
+
+        /** Above this many matches (planner estimate) facets are counted on a sample and flagged approximate. */
+        long exactMaxMatches();
+
+        /** About how many rows the sample of an approximate facet reads. */
+        long sampleRows();
     }
 
     interface Histogram {

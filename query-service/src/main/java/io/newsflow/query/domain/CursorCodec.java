@@ -53,7 +53,8 @@ public final class CursorCodec {
     /** Wire form of a key; field names are short because cursors travel in URLs. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Payload(@JsonProperty("s") String sort, @JsonProperty("p") String publishedAt,
-            @JsonProperty("r") Float rank, @JsonProperty("i") String id) {
+            @JsonProperty("r") Float rank, @JsonProperty("i") String id,
+            @JsonProperty("ft") String floorTime, @JsonProperty("fi") String floorId) {
     }
 
     /** Wire form of a key of another list (stories): which list and order, and the key's values. */
@@ -61,8 +62,11 @@ public final class CursorCodec {
     }
 
     public String encode(PageKey pageKey) {
+        PageKey.Floor floor = pageKey.floor();
         return seal(new Payload(pageKey.sort().parameterValue(),
-                pageKey.time() == null ? null : pageKey.time().toString(), pageKey.rank(), pageKey.id()));
+                pageKey.time() == null ? null : pageKey.time().toString(), pageKey.rank(), pageKey.id(),
+                floor == null || floor.time() == null ? null : floor.time().toString(),
+                floor == null ? null : floor.id()));
     }
 
     /** A cursor for a list other than articles; {@code list} names the list and its order. */
@@ -142,12 +146,18 @@ public final class CursorCodec {
             throw new InvalidCursorException("cursor has an unknown sort order");
         }
         if (sort == SortOrder.RELEVANCE) {
-            if (p.rank() == null || !Float.isFinite(p.rank()) || p.publishedAt() != null) {
+            if (p.rank() == null || !Float.isFinite(p.rank()) || p.publishedAt() != null
+                    || (p.floorTime() != null && p.floorId() == null)) {
                 throw new InvalidCursorException("relevance cursor needs a finite rank and nothing else");
             }
-            return PageKey.relevance(p.rank(), p.id());
+            try {
+                return PageKey.relevance(p.rank(), p.id(), p.floorId() == null ? null
+                        : new PageKey.Floor(p.floorTime() == null ? null : Instant.parse(p.floorTime()), p.floorId()));
+            } catch (DateTimeParseException e) {
+                throw new InvalidCursorException("cursor has a malformed time");
+            }
         }
-        if (p.rank() != null) {
+        if (p.rank() != null || p.floorId() != null || p.floorTime() != null) {
             throw new InvalidCursorException("time-ordered cursor must not carry a rank");
         }
         try {

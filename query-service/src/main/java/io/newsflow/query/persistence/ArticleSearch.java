@@ -1,5 +1,7 @@
 package io.newsflow.query.persistence;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -9,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +40,10 @@ public class ArticleSearch {
     /** Over the first snippetMaxChars of the text only: ts_headline's cost grows with the text it parses. */
     private static final String SNIPPET = "ts_headline(a.search_config, left(coalesce(a.text, ''), :snippetChars), "
             + ROW_QUERY + ", :headlineOptions)";
+
+    /** A candidate's sort time in microseconds since the epoch, null when undated (-infinity). */
+    private static final String FLOOR_MICROS = "CASE WHEN c.t = CAST('-infinity' AS timestamptz) THEN NULL"
+            + " ELSE CAST(extract(epoch FROM c.t) * 1000000 AS bigint) END";
 
     private static final String AFTER_TIME = "(m.t, m.id) < (CAST(:afterTime AS timestamptz), :afterId)";
     private static final String AFTER_UNDATED = "(m.t = CAST('-infinity' AS timestamptz) AND m.id < :afterId)";
@@ -68,8 +76,11 @@ public class ArticleSearch {
     public record Hit(ArticleEntity article, Float rank, String snippet, StoryGroup story) {
     }
 
-    /** A page of hits and whether more rows follow it. */
-    public record Page(List<Hit> hits, boolean hasMore) {
+    /**
+     * A page of hits and whether more rows follow it. {@code relevanceFloor} is set when a relevance ranking was
+     * limited to the newest matches (there were more): the page is ranked among those only.
+     */
+    public record Page(List<Hit> hits, boolean hasMore, PageKey.Floor relevanceFloor) {
     }
 
     /** One bucket of a facet; {@code type} and {@code name} only for entities. */
@@ -89,14 +100,9 @@ public class ArticleSearch {
     public Page search(SearchCriteria c) {
         SqlFilter f = SqlFilter.of(c, em);
         boolean relevance = c.sort() == SortOrder.RELEVANCE;
-        String timeColumn = c.sort() == SortOrder.INGESTED ? "a.sort_ingested_at" : "a.sort_published_at";
-        String rowOrder = relevance ? RANK + " DESC, a.id DESC" : timeColumn + " DESC, a.id DESC";
         String pageOrder = relevance ? "m.rank DESC, m.id DESC" : "m.t DESC, m.id DESC";
 
         List<String> outer = new ArrayList<>();
-        if (c.collapseStories()) {
-            outer.add("m.rn = 1");
-        }
         PageKey after = c.after();
         if (after != null) {
             f.params.put("afterId", after.id());
@@ -110,18 +116,14 @@ public class ArticleSearch {
                 f.params.put("afterTime", after.time());
             }
         }
-        // The inner select is flattened by PostgreSQL when it has no window, so the sort indexes stay usable.
-        String matched = "SELECT a.id, a.story_id, " + timeColumn + " AS t, "
-                + (relevance ? RANK : "CAST(NULL AS real)") + " AS rank"
-                + (c.collapseStories()
-                        ? ", row_number() OVER (PARTITION BY coalesce(a.story_id, a.id) ORDER BY " + rowOrder + ") AS rn"
-                        : "")
-                + " FROM {h-schema}article a WHERE " + f.where();
+        String ranked = relevance ? rankedCandidates(c, f) : newestFirst(c, f);
         // The snippet is computed for the page's rows only, not for every match.
-        String sql = "WITH page AS (SELECT m.id, m.t, m.rank FROM (" + matched + ") m"
+        String sql = ranked + ", page AS (SELECT m.id, m.t, m.rank FROM ranked m"
                 + (outer.isEmpty() ? "" : " WHERE " + String.join(" AND ", outer))
                 + " ORDER BY " + pageOrder + " LIMIT :fetch)"
                 + " SELECT m.id, m.rank, " + (c.hasQuery() ? SNIPPET : "CAST(NULL AS text)") + " AS snippet"
+                + (relevance ? ", (SELECT count(*) FROM cand), (SELECT " + FLOOR_MICROS + " FROM cand c ORDER BY c.t,"
+                        + " c.id LIMIT 1), (SELECT c.id FROM cand c ORDER BY c.t, c.id LIMIT 1)" : "")
                 + " FROM page m JOIN {h-schema}article a ON a.id = m.id ORDER BY " + pageOrder;
         if (c.hasQuery()) {
             f.params.put("headlineOptions", config.search().headlineOptions());
@@ -134,6 +136,14 @@ public class ArticleSearch {
         List<Object[]> pageRows = new ArrayList<>();
         for (Object row : rows.subList(0, Math.min(rows.size(), c.limit()))) {
             pageRows.add((Object[]) row);
+        }
+        PageKey.Floor floor = relevance && after != null ? after.floor() : null;
+        if (relevance && after == null && !pageRows.isEmpty()
+                && ((Number) pageRows.get(0)[3]).longValue() >= config.search().relevanceCandidates()) {
+            // The window was full: more matches exist than were ranked; later pages rank the same window.
+            Object micros = pageRows.get(0)[4];
+            floor = new PageKey.Floor(micros == null ? null : Instant.EPOCH.plus(((Number) micros).longValue(),
+                    ChronoUnit.MICROS), (String) pageRows.get(0)[5]);
         }
         Map<String, ArticleEntity> byId = load(pageRows.stream().map(r -> (String) r[0]).toList());
         Map<String, StoryGroup> groups = c.collapseStories() ? storyGroups(c, byId.values()) : Map.of();
@@ -149,13 +159,62 @@ public class ArticleSearch {
                 hits.add(new Hit(article, r[1] == null ? null : ((Number) r[1]).floatValue(), (String) r[2], group));
             }
         }
-        return new Page(hits, hasMore);
+        return new Page(hits, hasMore, floor);
     }
 
-    /** The cursor key of a hit in the order of {@code c}. */
-    public static PageKey keyOf(SearchCriteria c, Hit hit) {
+    /**
+     * {@code ranked(id, t, rank)} in newest-first (or last-ingested-first) order, one row per story when
+     * collapsing: a row is kept when no other match of its story comes before it. That is a probe of the story's
+     * few articles per row (article_story_idx), not a window over every match, so the sort index stays usable.
+     */
+    private static String newestFirst(SearchCriteria c, SqlFilter f) {
+        String column = c.sort() == SortOrder.INGESTED ? "sort_ingested_at" : "sort_published_at";
+        String collapse = "";
+        if (c.collapseStories()) {
+            collapse = " AND (a.story_id IS NULL OR NOT EXISTS (SELECT 1 FROM {h-schema}article b"
+                    + " WHERE b.story_id = a.story_id AND (b.%1$s, b.id) > (a.%1$s, a.id) AND %2$s))"
+                    .formatted(column, f.where("b"));
+        }
+        return "WITH ranked AS NOT MATERIALIZED (SELECT a.id, a." + column + " AS t, CAST(NULL AS real) AS rank"
+                + " FROM {h-schema}article a WHERE " + f.where() + collapse + ")";
+    }
+
+    /**
+     * {@code cand}: the matches ranked for relevance — the newest {@code relevanceCandidates} of them on a first
+     * page, or those at or above the cursor's floor on later pages — and {@code ranked(id, t, rank)} over them.
+     * Ranking every match of a common term would read every matching row's tsvector; the newest-first walk
+     * reads only the window.
+     */
+    private String rankedCandidates(SearchCriteria c, SqlFilter f) {
+        PageKey after = c.after();
+        String bound = "";
+        String limit = "";
+        if (after == null) {
+            limit = " LIMIT :candidates";
+            f.params.put("candidates", config.search().relevanceCandidates());
+        } else if (after.floor() != null) {
+            f.params.put("floorId", after.floor().id());
+            if (after.floor().time() == null) {
+                bound = " AND (a.sort_published_at > CAST('-infinity' AS timestamptz) OR a.id >= :floorId)";
+            } else {
+                bound = " AND (a.sort_published_at, a.id) >= (CAST(:floorTime AS timestamptz), :floorId)";
+                f.params.put("floorTime", after.floor().time());
+            }
+        }
+        return "WITH cand AS (SELECT a.id, a.story_id, a.sort_published_at AS t FROM {h-schema}article a WHERE "
+                + f.where() + bound + " ORDER BY a.sort_published_at DESC, a.id DESC" + limit + "),"
+                + " scored AS (SELECT c.id, c.t, " + RANK + " AS rank"
+                + (c.collapseStories() ? ", row_number() OVER (PARTITION BY coalesce(c.story_id, c.id) ORDER BY "
+                        + RANK + " DESC, c.id DESC) AS rn" : "")
+                + " FROM cand c JOIN {h-schema}article a ON a.id = c.id),"
+                + " ranked AS (SELECT s.id, s.t, s.rank FROM scored s" + (c.collapseStories() ? " WHERE s.rn = 1" : "")
+                + ")";
+    }
+
+    /** The cursor key of a hit of {@code page} in the order of {@code c}. */
+    public static PageKey keyOf(SearchCriteria c, Page page, Hit hit) {
         return switch (c.sort()) {
-            case RELEVANCE -> PageKey.relevance(hit.rank(), hit.article().id);
+            case RELEVANCE -> PageKey.relevance(hit.rank(), hit.article().id, page.relevanceFloor());
             case INGESTED -> PageKey.ingested(hit.article().ingestedAt, hit.article().id);
             case PUBLISHED -> PageKey.published(hit.article().publishedAt, hit.article().id);
         };
@@ -182,8 +241,22 @@ public class ArticleSearch {
         return groups;
     }
 
-    /** Counts per requested facet over every article matching the filters (the cursor plays no part). */
-    public Map<Facet, List<FacetCount>> facets(SearchCriteria c) {
+    /**
+     * Counts per requested facet over the articles matching the filters (the cursor plays no part), and whether
+     * they are estimates: when the planner expects more than {@code exactMaxMatches} matches, each facet is
+     * counted on a block sample of about {@code sampleRows} rows and scaled up (counting every match of a common
+     * term reads every matching row).
+     */
+    public Facets facets(SearchCriteria c) {
+        SqlFilter filter = SqlFilter.of(c, em);
+        double samplePercent = 100;
+        String explain = "EXPLAIN SELECT 1 FROM {h-schema}article a WHERE ";
+        if (estimateRows(filter.bind(em, explain + filter.where())) > config.facets().exactMaxMatches()) {
+            long tableRows = estimateRows(em.createNativeQuery(explain + "TRUE").unwrap(NativeQuery.class));
+            samplePercent = Math.min(100, 100.0 * config.facets().sampleRows() / Math.max(1, tableRows));
+        }
+        boolean sampled = samplePercent < 100;
+        double scale = 100 / samplePercent;
         Map<Facet, List<FacetCount>> result = new EnumMap<>(Facet.class);
         for (Facet facet : c.facets()) {
             SqlFilter f = SqlFilter.of(c, em);
@@ -193,18 +266,39 @@ public class ArticleSearch {
                 case DAY -> FACET_DAY;
                 case ENTITY -> FACET_ENTITY;
             };
+            if (sampled) {
+                // REPEATABLE: the same blocks for every facet and request, so counts do not jitter between pages.
+                sql = sql.replace("FROM {h-schema}article a", "FROM {h-schema}article a TABLESAMPLE SYSTEM (CAST("
+                        + ":samplePercent AS real)) REPEATABLE (0)");
+                f.params.put("samplePercent", samplePercent);
+            }
             f.params.put("facetSize", config.facets().size());
             List<FacetCount> counts = new ArrayList<>();
             for (Object row : f.bind(em, sql.formatted(f.where())).getResultList()) {
                 Object[] r = (Object[]) row;
+                long count = Math.round(((Number) r[1]).longValue() * scale);
                 counts.add(facet == Facet.ENTITY
-                        ? new FacetCount((String) r[0], ((Number) r[1]).longValue(), (String) r[2], (String) r[3])
-                        : new FacetCount((String) r[0], ((Number) r[1]).longValue(), null, null));
+                        ? new FacetCount((String) r[0], count, (String) r[2], (String) r[3])
+                        : new FacetCount((String) r[0], count, null, null));
             }
             result.put(facet, counts);
         }
-        return result;
+        return new Facets(result, sampled);
     }
+
+    /** Facet counts; {@code approximate} when they were scaled up from a sample. */
+    public record Facets(Map<Facet, List<FacetCount>> counts, boolean approximate) {
+    }
+
+    /** The planner's estimate of the rows an EXPLAIN statement would return (no rows are read). */
+    private static long estimateRows(NativeQuery<?> explain) {
+        // The top line of the text plan, e.g. "Bitmap Heap Scan on article a  (cost=... rows=1234 width=0)".
+        List<?> plan = explain.getResultList();
+        Matcher rows = PLAN_ROWS.matcher(plan.isEmpty() ? "" : plan.get(0).toString());
+        return rows.find() ? Long.parseLong(rows.group(1)) : Long.MAX_VALUE;
+    }
+
+    private static final Pattern PLAN_ROWS = Pattern.compile(" rows=(\\d+) ");
 
     /**
      * Articles per day or hour of publication (UTC) among the matches, oldest first; empty buckets are left

@@ -33,6 +33,28 @@ public final class BulkArticleWriter {
             + " content_hash, duplicate_of, duplicate_kind, similarity, story_id, version, ingested_at, enriched_at,"
             + " stored_at, pipeline_version, provenance";
 
+    /** Entity rows from the stored jsonb of the articles matching %2$s (schema %1$s), as in DerivedTables. */
+    private static final String INSERT_ENTITIES = """
+            INSERT INTO %1$s.article_entity (article_id, entity_id, type, name, name_key, mentions)
+            SELECT a.id, %1$s.entity_id_for(e->>'type', e->>'name', e->>'canonicalId'),
+                   min(e->>'type'), min(e->>'name'), lower(min(e->>'name')), max(coalesce((e->>'mentions')::int, 0))
+            FROM %1$s.article a CROSS JOIN LATERAL jsonb_array_elements(a.entities) e
+            WHERE %2$s AND e->>'type' IS NOT NULL AND nullif(btrim(e->>'name'), '') IS NOT NULL
+            GROUP BY a.id, 2
+            """;
+
+    /** Recounts the stories matching %2$s (schema %1$s); the one parameter before it is the update time. */
+    private static final String UPSERT_STORIES = """
+            INSERT INTO %1$s.story AS s (story_id, article_count, source_count, first_published_at,
+                                         last_activity_at, updated_at)
+            SELECT story_id, count(*), count(DISTINCT source), min(published_at),
+                   max(coalesce(published_at, stored_at)), ?
+            FROM %1$s.article WHERE %2$s GROUP BY story_id
+            ON CONFLICT (story_id) DO UPDATE SET article_count = excluded.article_count,
+                source_count = excluded.source_count, first_published_at = excluded.first_published_at,
+                last_activity_at = excluded.last_activity_at, updated_at = excluded.updated_at
+            """;
+
     private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]*");
 
     private final String schema;
@@ -64,14 +86,7 @@ public final class BulkArticleWriter {
             }
         });
         Array idArray = connection.createArrayOf("text", ids);
-        try (PreparedStatement entities = connection.prepareStatement("""
-                INSERT INTO %1$s.article_entity (article_id, entity_id, type, name, name_key, mentions)
-                SELECT a.id, %1$s.entity_id_for(e->>'type', e->>'name', e->>'canonicalId'),
-                       min(e->>'type'), min(e->>'name'), lower(min(e->>'name')), max(coalesce((e->>'mentions')::int, 0))
-                FROM %1$s.article a CROSS JOIN LATERAL jsonb_array_elements(a.entities) e
-                WHERE a.id = ANY(?) AND e->>'type' IS NOT NULL AND nullif(btrim(e->>'name'), '') IS NOT NULL
-                GROUP BY a.id, 2
-                """.formatted(schema))) {
+        try (PreparedStatement entities = connection.prepareStatement(INSERT_ENTITIES.formatted(schema, "a.id = ANY(?)"))) {
             entities.setArray(1, idArray);
             entities.executeUpdate();
         }
@@ -90,16 +105,8 @@ public final class BulkArticleWriter {
                     lock.execute();
                 }
             }
-            try (PreparedStatement refresh = connection.prepareStatement("""
-                    INSERT INTO %1$s.story AS s (story_id, article_count, source_count, first_published_at,
-                                                 last_activity_at, updated_at)
-                    SELECT story_id, count(*), count(DISTINCT source), min(published_at),
-                           max(coalesce(published_at, stored_at)), ?
-                    FROM %1$s.article WHERE story_id = ANY(?) GROUP BY story_id
-                    ON CONFLICT (story_id) DO UPDATE SET article_count = excluded.article_count,
-                        source_count = excluded.source_count, first_published_at = excluded.first_published_at,
-                        last_activity_at = excluded.last_activity_at, updated_at = excluded.updated_at
-                    """.formatted(schema))) {
+            try (PreparedStatement refresh = connection.prepareStatement(
+                    UPSERT_STORIES.formatted(schema, "story_id = ANY(?)"))) {
                 refresh.setObject(1, java.sql.Timestamp.from(now));
                 refresh.setArray(2, connection.createArrayOf("text", stories.toArray(String[]::new)));
                 refresh.executeUpdate();
@@ -122,6 +129,39 @@ public final class BulkArticleWriter {
             events.executeUpdate();
         }
         return written;
+    }
+
+    /**
+     * Recomputes every derived row (entities, search configurations seen, stories, stream) from the stored
+     * articles, set-wise over the whole table, in the connection's current transaction. For an initial fill that
+     * COPYed article rows only ({@link #copyArticles}) with the secondary indexes dropped: one pass over the table
+     * instead of one statement set per batch. Articles already in the stream keep their position; the others are
+     * appended in ingestion order.
+     */
+    public void backfillDerived(Connection connection, Instant now) throws SQLException {
+        try (var st = connection.createStatement()) {
+            st.execute("DELETE FROM %s.article_entity".formatted(schema));
+            st.execute(INSERT_ENTITIES.formatted(schema, "TRUE"));
+            st.execute("INSERT INTO %1$s.search_config_seen (config) SELECT DISTINCT CAST(search_config AS text)"
+                    .formatted(schema) + " FROM %s.article ON CONFLICT DO NOTHING".formatted(schema));
+        }
+        try (PreparedStatement stories = connection.prepareStatement(
+                UPSERT_STORIES.formatted(schema, "story_id IS NOT NULL"))) {
+            stories.setObject(1, java.sql.Timestamp.from(now));
+            stories.executeUpdate();
+        }
+        try (var st = connection.createStatement()) {
+            // Last, as in write(): the clock row is held until commit.
+            st.execute("""
+                    WITH missing AS (
+                        SELECT a.id, row_number() OVER (ORDER BY a.sort_ingested_at, a.id) AS ord
+                        FROM %1$s.article a WHERE NOT EXISTS (SELECT 1 FROM %1$s.stream_event e WHERE e.article_id = a.id)),
+                    tick AS (UPDATE %1$s.stream_clock SET seq = seq + (SELECT count(*) FROM missing)
+                             RETURNING seq - (SELECT count(*) FROM missing) AS base)
+                    INSERT INTO %1$s.stream_event (seq, article_id)
+                    SELECT tick.base + missing.ord, missing.id FROM missing, tick
+                    """.formatted(schema));
+        }
     }
 
     /** Only the article rows, by COPY (no derived rows): the baseline the bulk path is measured against. */

@@ -121,6 +121,16 @@ final class SqlFilter {
         return conditions.isEmpty() ? "TRUE" : String.join(" AND ", conditions);
     }
 
+    /**
+     * The same conditions over another alias of {@code article} (for correlated subqueries); the fragments
+     * above refer to the article only as {@code a.}.
+     */
+    String where(String alias) {
+        return OF_ARTICLE.matcher(where()).replaceAll(alias + ".");
+    }
+
+    private static final java.util.regex.Pattern OF_ARTICLE = java.util.regex.Pattern.compile("(?<![A-Za-z0-9_])a\\.");
+
     /** True when nothing restricts the rows. */
     boolean isEmpty() {
         return conditions.isEmpty();

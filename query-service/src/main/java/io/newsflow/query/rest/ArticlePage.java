@@ -17,10 +17,20 @@ public record ArticlePage(
         @Schema(description = "Only when facets= was given: per facet (source, lang, entity, day) the counts over "
                 + "every article matching the query and filters, largest first (day: newest first)")
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        Map<String, List<FacetValue>> facets) {
+        Map<String, List<FacetValue>> facets,
+        @Schema(description = "Only when facets= was given: true when the query matches so many articles that the "
+                + "counts were estimated from a sample of the store and scaled up; false when they are exact",
+                nullable = true)
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        Boolean facetsApproximate,
+        @Schema(description = "Only for sort=relevance when the query matches more articles than are ranked: "
+                + "the results are the most relevant among this many newest matches (and stay so on later pages)",
+                nullable = true)
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        Integer rankedAmongNewest) {
 
     public ArticlePage(List<ArticleView> items, String nextCursor) {
-        this(items, nextCursor, null);
+        this(items, nextCursor, null, null, null);
     }
 
     /** One bucket of a facet. */

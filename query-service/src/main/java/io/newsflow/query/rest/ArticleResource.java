@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.newsflow.contracts.Problem;
+import io.newsflow.query.config.QueryConfig;
 import io.newsflow.query.domain.CursorCodec;
 import io.newsflow.query.domain.InvalidParametersException;
 import io.newsflow.query.domain.Facet;
@@ -79,6 +80,9 @@ public class ArticleResource {
 
     @Inject
     CursorCodec cursors;
+
+    @Inject
+    QueryConfig config;
 
     @GET
     @Operation(summary = "Search and list articles",
@@ -154,17 +158,22 @@ public class ArticleResource {
         List<ArticleView> items = page.hits().stream().map(ArticleView::hit).toList();
         String nextCursor = null;
         if (page.hasMore() && !page.hits().isEmpty()) {
-            nextCursor = cursors.encode(ArticleSearch.keyOf(criteria, page.hits().get(page.hits().size() - 1)));
+            nextCursor = cursors.encode(
+                    ArticleSearch.keyOf(criteria, page, page.hits().get(page.hits().size() - 1)));
         }
         Map<String, List<ArticlePage.FacetValue>> facets = null;
+        Boolean facetsApproximate = null;
         if (!criteria.facets().isEmpty()) {
             facets = new LinkedHashMap<>();
-            for (Map.Entry<Facet, List<ArticleSearch.FacetCount>> e : search.facets(criteria).entrySet()) {
+            ArticleSearch.Facets counted = search.facets(criteria);
+            for (Map.Entry<Facet, List<ArticleSearch.FacetCount>> e : counted.counts().entrySet()) {
                 facets.put(e.getKey().parameterValue(), e.getValue().stream()
                         .map(c -> new ArticlePage.FacetValue(c.value(), c.count(), c.type(), c.name())).toList());
             }
+            facetsApproximate = counted.approximate();
         }
-        return new ArticlePage(items, nextCursor, facets);
+        Integer rankedAmong = page.relevanceFloor() == null ? null : config.search().relevanceCandidates();
+        return new ArticlePage(items, nextCursor, facets, facetsApproximate, rankedAmong);
     }
 
     @GET

@@ -171,6 +171,7 @@ class QueryApiTest {
         assertEquals(1, p.getList("items").size());
         assertEquals(List.of(srcB, srcA), p.getList("facets.source.value"));
         assertEquals(List.of(3, 2), p.getList("facets.source.count"));
+        assertEquals(Boolean.FALSE, p.get("facetsApproximate"), "few matches: exact counts");
         assertEquals(List.of("en"), p.getList("facets.lang.value"));
         assertEquals(List.of(5), p.getList("facets.lang.count"));
         assertEquals("JP", p.getString("facets.entity[0].value"));
