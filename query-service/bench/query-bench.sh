@@ -22,7 +22,8 @@ if [ -z "${NEWSFLOW_BENCH_EXTERNAL:-}" ]; then
   # Kafka is not needed to serve queries; point the consumer at a closed port.
   NEWSFLOW_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QUARKUS_HTTP_PORT="$PORT" \
     KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:1 NEWSFLOW_GROUP_ID=newsflow-query-bench \
-    java -jar ../target/quarkus-app/quarkus-run.jar > "$OUT/service.log" 2>&1 &
+    java ${NEWSFLOW_BENCH_JAVA_OPTS:-} -Xlog:gc:file="$OUT/gc.log" -jar ../target/quarkus-app/quarkus-run.jar \
+    > "$OUT/service.log" 2>&1 &
   SERVICE=$!
   trap 'kill $SERVICE 2>/dev/null || true' EXIT
 fi
@@ -54,5 +55,8 @@ for name in $SCENARIOS; do
   echo "-- after: $(uptime | sed 's/.*load/load/')"
   idle
 done
+if [ -f "$OUT/gc.log" ]; then
+  echo "longest GC pauses (ms): $(grep -o '[0-9.]*ms$' "$OUT/gc.log" | sort -n | tail -3 | tr '\n' ' ')"
+fi
 psql -h 127.0.0.1 -U postgres -d "$DB" -f explain.sql > "$OUT/explain.txt"
 echo "EXPLAIN plans: $OUT/explain.txt"

@@ -53,16 +53,24 @@ public class ArticleSearch {
     private static final String STORY_COUNTS = "SELECT a.story_id, count(*), count(DISTINCT a.source)"
             + " FROM {h-schema}article a WHERE %s AND a.story_id IN (:pageStories) GROUP BY a.story_id";
 
-    private static final String FACET_SOURCE = "SELECT a.source, count(*) FROM {h-schema}article a"
-            + " WHERE %s AND a.source IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT :facetSize";
-    private static final String FACET_LANG = "SELECT lower(a.language), count(*) FROM {h-schema}article a"
-            + " WHERE %s AND a.language IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT :facetSize";
-    private static final String FACET_DAY = "SELECT to_char(date_trunc('day', a.published_at, 'UTC')"
-            + " AT TIME ZONE 'UTC', 'YYYY-MM-DD'), count(*) FROM {h-schema}article a"
-            + " WHERE %s AND a.published_at IS NOT NULL GROUP BY 1 ORDER BY 1 DESC LIMIT :facetSize";
-    private static final String FACET_ENTITY = "SELECT ae.entity_id, count(*), min(ae.type), min(ae.name)"
-            + " FROM {h-schema}article a JOIN {h-schema}article_entity ae ON ae.article_id = a.id"
-            + " WHERE %s GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT :facetSize";
+    /**
+     * All requested facets from one pass over the matches: {@code m} holds the matched rows' facet columns (read
+     * once, or from a sample), each facet is a branch of a UNION ALL over it, rows tagged with the facet's name.
+     */
+    private static final String FACET_MATCHES = "WITH m AS MATERIALIZED (SELECT a.id, a.source, lower(a.language)"
+            + " AS lang, a.published_at FROM {h-schema}article a%s WHERE %s) ";
+    private static final String FACET_SOURCE = "(SELECT 'source', m.source, count(*), NULL, NULL FROM m"
+            + " WHERE m.source IS NOT NULL GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT :facetSize)";
+    private static final String FACET_LANG = "(SELECT 'lang', m.lang, count(*), NULL, NULL FROM m"
+            + " WHERE m.lang IS NOT NULL GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT :facetSize)";
+    private static final String FACET_DAY = "(SELECT 'day', to_char(date_trunc('day', m.published_at, 'UTC')"
+            + " AT TIME ZONE 'UTC', 'YYYY-MM-DD'), count(*), NULL, NULL FROM m"
+            + " WHERE m.published_at IS NOT NULL GROUP BY 2 ORDER BY 2 DESC LIMIT :facetSize)";
+    private static final String FACET_ENTITY = "(SELECT 'entity', ae.entity_id, count(*), min(ae.type), min(ae.name)"
+            + " FROM m JOIN {h-schema}article_entity ae ON ae.article_id = m.id GROUP BY 2 ORDER BY 3 DESC, 2"
+            + " LIMIT :facetSize)";
+    /** REPEATABLE: the same blocks for every request, so approximate counts do not jitter between pages. */
+    private static final String SAMPLE = " TABLESAMPLE SYSTEM (CAST(:samplePercent AS real)) REPEATABLE (0)";
 
     private static final String HISTOGRAM = "SELECT to_char(date_trunc(:unit, a.published_at, 'UTC')"
             + " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), count(*) FROM {h-schema}article a"
@@ -257,31 +265,28 @@ public class ArticleSearch {
         }
         boolean sampled = samplePercent < 100;
         double scale = 100 / samplePercent;
-        Map<Facet, List<FacetCount>> result = new EnumMap<>(Facet.class);
+        List<String> branches = new ArrayList<>();
         for (Facet facet : c.facets()) {
-            SqlFilter f = SqlFilter.of(c, em);
-            String sql = switch (facet) {
+            branches.add(switch (facet) {
                 case SOURCE -> FACET_SOURCE;
                 case LANG -> FACET_LANG;
                 case DAY -> FACET_DAY;
                 case ENTITY -> FACET_ENTITY;
-            };
-            if (sampled) {
-                // REPEATABLE: the same blocks for every facet and request, so counts do not jitter between pages.
-                sql = sql.replace("FROM {h-schema}article a", "FROM {h-schema}article a TABLESAMPLE SYSTEM (CAST("
-                        + ":samplePercent AS real)) REPEATABLE (0)");
-                f.params.put("samplePercent", samplePercent);
-            }
-            f.params.put("facetSize", config.facets().size());
-            List<FacetCount> counts = new ArrayList<>();
-            for (Object row : f.bind(em, sql.formatted(f.where())).getResultList()) {
-                Object[] r = (Object[]) row;
-                long count = Math.round(((Number) r[1]).longValue() * scale);
-                counts.add(facet == Facet.ENTITY
-                        ? new FacetCount((String) r[0], count, (String) r[2], (String) r[3])
-                        : new FacetCount((String) r[0], count, null, null));
-            }
-            result.put(facet, counts);
+            });
+        }
+        SqlFilter f = SqlFilter.of(c, em);
+        if (sampled) {
+            f.params.put("samplePercent", samplePercent);
+        }
+        f.params.put("facetSize", config.facets().size());
+        String sql = FACET_MATCHES.formatted(sampled ? SAMPLE : "", f.where()) + String.join(" UNION ALL ", branches);
+        Map<Facet, List<FacetCount>> result = new EnumMap<>(Facet.class);
+        c.facets().forEach(facet -> result.put(facet, new ArrayList<>()));
+        for (Object row : f.bind(em, sql).getResultList()) {
+            Object[] r = (Object[]) row;
+            Facet facet = Facet.fromParameter((String) r[0]).orElseThrow();
+            result.get(facet).add(new FacetCount((String) r[1], Math.round(((Number) r[2]).longValue() * scale),
+                    (String) r[3], (String) r[4]));
         }
         return new Facets(result, sampled);
     }
