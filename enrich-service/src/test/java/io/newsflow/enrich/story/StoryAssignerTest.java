@@ -16,7 +16,7 @@ class StoryAssignerTest {
 
     private static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
     private final StoryAssigner assigner = new StoryAssigner(new EnrichmentStoryFeatures(new SalientTermExtractor(3, 2), 3, 0.3),
-            25, 40, 50, 0.22, Duration.ofDays(3), 10_000);
+            25, 40, 50, 0.3, Duration.ofDays(3), 10_000, 50);
 
     private static StoryFeatures.Input text(String t) {
         return new StoryFeatures.Input(null, t, null, null);
