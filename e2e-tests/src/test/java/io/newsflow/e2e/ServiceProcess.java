@@ -30,7 +30,13 @@ final class ServiceProcess implements AutoCloseable {
 
     static ServiceProcess start(Path root, String name, int port, Map<String, String> env, Path logDir)
             throws IOException {
-        Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        return start(root, name, name, port, env, logDir);
+    }
+
+    /** Starts the packaged {@code module}; {@code name} names the instance (its log file) when one module runs twice. */
+    static ServiceProcess start(Path root, String module, String name, int port, Map<String, String> env, Path logDir)
+            throws IOException {
+        Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw -B verify does)");
         }

@@ -78,6 +78,9 @@ public interface DedupConfig {
         /** Live stories counted at most for the inverse story frequency (bounded cost). */
         int populationCap();
 
+        /** Background stories assumed in the inverse story frequency (smoothing for a sparse window). */
+        int idfPriorStories();
+
         /** Entity names shown on a story record. */
         int topEntities();
 

@@ -34,6 +34,7 @@ public class DedupProducer {
 
     public static StoryAssigner storyAssigner(DedupConfig.Stories c) {
         return new StoryAssigner(new EnrichmentStoryFeatures(new SalientTermExtractor(c.properNounWeight(), c.titleWeight()),
-                c.entityWeight(), c.countryShare()), c.articleTerms(), c.storyTerms(), c.postingsPerTerm(), c.threshold(), c.window(), c.populationCap());
+                c.entityWeight(), c.countryShare()), c.articleTerms(), c.storyTerms(), c.postingsPerTerm(), c.threshold(), c.window(), c.populationCap(),
+                c.idfPriorStories());
     }
 }

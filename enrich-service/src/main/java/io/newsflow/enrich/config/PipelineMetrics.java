@@ -33,7 +33,8 @@ public class PipelineMetrics implements StageObserver {
     }
 
     public void exactDuplicate() {
-        registry.counter("newsflow.enrich.duplicates", "kind", "exact").increment();
+        // same tag keys as near duplicates: Prometheus rejects a second tag-key set under one name
+        registry.counter("newsflow.enrich.duplicates", "kind", "exact", "measure", "exact").increment();
     }
 
     public void nearDuplicate(String measure) {

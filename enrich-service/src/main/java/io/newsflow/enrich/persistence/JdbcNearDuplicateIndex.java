@@ -148,7 +148,8 @@ public final class JdbcNearDuplicateIndex implements NearDuplicateIndex {
         return out;
     }
 
-    static byte[] encode(int[] values) {
+    /** The stored form of a shingle set (also used by the scale benchmark's bulk loader). */
+    public static byte[] encode(int[] values) {
         ByteBuffer b = ByteBuffer.allocate(values.length * Integer.BYTES);
         for (int v : values) {
             b.putInt(v);

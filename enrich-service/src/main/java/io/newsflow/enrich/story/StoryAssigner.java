@@ -3,10 +3,16 @@ package io.newsflow.enrich.story;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Online same-story grouping: an article joins the most similar story (cosine of salient-term vectors) updated
@@ -19,6 +25,8 @@ public final class StoryAssigner {
     public static final String STORY_ID_PREFIX = "s-";
     /** Terms considered before weighting, per term kept. */
     private static final int CANDIDATE_TERM_FACTOR = 3;
+    /** Candidates scored with the full IDF (their story-only terms' frequencies are looked up). */
+    private static final int SHORTLIST = 10;
 
     private final StoryFeatures features;
     private final int articleTerms;
@@ -27,10 +35,12 @@ public final class StoryAssigner {
     private final double threshold;
     private final Duration window;
     private final int populationCap;
+    private final int idfPriorStories;
 
     public StoryAssigner(StoryFeatures features, int articleTerms, int storyTerms, int postingsPerTerm, double threshold,
-            Duration window, int populationCap) {
+            Duration window, int populationCap, int idfPriorStories) {
         this.populationCap = populationCap;
+        this.idfPriorStories = idfPriorStories;
         this.features = features;
         this.articleTerms = articleTerms;
         this.storyTerms = storyTerms;
@@ -46,25 +56,48 @@ public final class StoryAssigner {
             return new StoryDecision(known.get(), 1.0, false);
         }
         StoryFeatures.Features f = features.extract(input);
-        Map<String, Double> vector = weighted(f.terms(), index, now.minus(window));
+        Instant notBefore = now.minus(window);
+        Map<String, Double> raw = TermVectors.normalize(TermVectors.top(f.terms(), articleTerms * CANDIDATE_TERM_FACTOR));
+        // Serialise with every concurrent assignment that shares a term *before* reading anything (IDF, candidates):
+        // concurrent decisions then equal those of some one-at-a-time order, as a single instance would make them.
+        List<String> lockTerms = new ArrayList<>(raw.keySet());
+        Collections.sort(lockTerms);
+        index.lockTerms(lockTerms);
+        Idf idf = new Idf(index, notBefore);
+        Map<String, Double> vector = TermVectors.normalize(TermVectors.top(idf.apply(raw), articleTerms));
+        // what the story keeps: the article's selected terms with their own (not yet IDF-weighted) weights
+        Map<String, Double> selected = new LinkedHashMap<>();
+        vector.keySet().forEach(t -> selected.put(t, raw.get(t)));
+        Map<String, Double> contribution = TermVectors.normalize(selected);
         if (duplicateOf != null) {
             Optional<String> originals = index.storyOfArticle(duplicateOf);
             if (originals.isPresent()) {
                 StoryState story = index.lockStory(originals.get());
                 if (story != null) {
-                    return join(articleId, source, f, vector, story, TermVectors.cosine(vector, story.terms()), index, now);
+                    // a copy adds nothing about the event: it must not pull the story's terms towards itself
+                    // (syndicated copies would dominate a story, and grouping would depend on how many arrived)
+                    return join(articleId, source, f, Map.of(), story,
+                            TermVectors.cosine(vector, idf.apply(story.terms())), index, now);
                 }
             }
         }
         List<String> terms = new ArrayList<>(vector.keySet());
-        Collections.sort(terms);
-        index.lockTerms(terms);
         StoryState best = null;
         double bestScore = -1;
         if (!vector.isEmpty()) {
-            Map<String, StoryState> candidates = index.load(index.candidates(terms, now.minus(window), postingsPerTerm));
-            for (StoryState s : candidates.values()) {
-                double score = TermVectors.cosine(vector, s.terms());
+            Map<String, StoryState> candidates = index.load(index.candidates(terms, notBefore, postingsPerTerm));
+            // Stories keep unweighted terms; both sides are weighted with the same, current IDF, so a comparison does
+            // not depend on what the window held when the story's articles arrived. The IDF of story-only terms
+            // (they count in the story's norm) is fetched for the most promising candidates only: bounded cost.
+            List<StoryState> shortlist = candidates.values().stream()
+                    .sorted(Comparator.comparingDouble((StoryState s) -> -TermVectors.cosine(vector, s.terms()))
+                            .thenComparing(StoryState::storyId))
+                    .limit(SHORTLIST).toList();
+            Set<String> storyTerms = new HashSet<>();
+            shortlist.forEach(s -> storyTerms.addAll(s.terms().keySet()));
+            idf.add(storyTerms);
+            for (StoryState s : shortlist) {
+                double score = TermVectors.cosine(vector, idf.apply(s.terms()));
                 if (score > bestScore || score == bestScore && best != null && s.storyId().compareTo(best.storyId()) < 0) {
                     best = s;
                     bestScore = score;
@@ -73,34 +106,54 @@ public final class StoryAssigner {
         }
         if (best != null && bestScore >= threshold) {
             StoryState story = index.lockStory(best.storyId());
-            return join(articleId, source, f, vector, story, bestScore, index, now);
+            // a copy whose original has no story yet (its story step is still running elsewhere) joins by its terms,
+            // but like any copy adds none
+            return join(articleId, source, f, duplicateOf == null ? contribution : Map.of(), story, bestScore, index, now);
         }
         String storyId = STORY_ID_PREFIX + articleId;
-        index.save(articleId, 1.0, new StoryState(storyId, TermVectors.top(vector, storyTerms), 1, now, now), source,
+        index.save(articleId, 1.0, new StoryState(storyId, TermVectors.top(contribution, storyTerms), 1, now, now), source,
                 f.entities(), now);
         return new StoryDecision(storyId, 1.0, true);
     }
 
     /**
-     * The article's vector: its strongest terms weighted by an inverse story frequency from the live window, so that
-     * terms every story has (a country in international news) count less than those of this event. Frequencies
-     * and the population are counted up to caps, so the cost does not grow with the corpus.
+     * Inverse story frequency from the live window, so that terms every story has (a country in international news)
+     * count less than those of this event. Frequencies and the population are counted up to caps, so the cost does
+     * not grow with the corpus. The population gets {@code idfPriorStories} background stories that contain none of
+     * the terms: without them a window of a handful of stories makes every term of the one story an article is
+     * compared with "common" (df 1 of 1), which pushes the two apart and makes the outcome depend on arrival order.
      */
-    private Map<String, Double> weighted(Map<String, Double> terms, StoryIndex index, Instant notBefore) {
-        Map<String, Double> strongest = TermVectors.top(terms, articleTerms * CANDIDATE_TERM_FACTOR);
-        if (strongest.isEmpty()) {
-            return strongest;
+    private final class Idf {
+        private final StoryIndex index;
+        private final Instant notBefore;
+        private final int population;
+        private final Map<String, Integer> df = new HashMap<>();
+
+        Idf(StoryIndex index, Instant notBefore) {
+            this.index = index;
+            this.notBefore = notBefore;
+            this.population = index.liveStories(notBefore, populationCap);
         }
-        Map<String, Integer> df = index.storyFrequencies(strongest.keySet(), notBefore, postingsPerTerm);
-        int population = index.liveStories(notBefore, populationCap);
-        Map<String, Double> weighted = new java.util.HashMap<>();
-        strongest.forEach((t, w) -> weighted.put(t, w * Math.log(1 + (population + 1.0) / (df.getOrDefault(t, 0) + 1.0))));
-        return TermVectors.normalize(TermVectors.top(weighted, articleTerms));
+
+        void add(Collection<String> terms) {
+            List<String> missing = terms.stream().filter(t -> !df.containsKey(t)).toList();
+            if (!missing.isEmpty()) {
+                Map<String, Integer> counted = index.storyFrequencies(missing, notBefore, postingsPerTerm);
+                missing.forEach(t -> df.put(t, counted.getOrDefault(t, 0)));
+            }
+        }
+
+        Map<String, Double> apply(Map<String, Double> v) {
+            add(v.keySet());
+            Map<String, Double> out = new LinkedHashMap<>();
+            v.forEach((t, w) -> out.put(t, w * Math.log(1 + (population + idfPriorStories + 1.0) / (df.get(t) + 1.0))));
+            return out;
+        }
     }
 
-    private StoryDecision join(String articleId, String source, StoryFeatures.Features f, Map<String, Double> vector,
+    private StoryDecision join(String articleId, String source, StoryFeatures.Features f, Map<String, Double> contribution,
             StoryState story, double score, StoryIndex index, Instant now) {
-        Map<String, Double> terms = TermVectors.top(TermVectors.plus(story.terms(), vector), storyTerms);
+        Map<String, Double> terms = TermVectors.top(TermVectors.plus(story.terms(), contribution), storyTerms);
         index.save(articleId, score, new StoryState(story.storyId(), terms, story.articleCount() + 1, story.firstSeenAt(), now),
                 source, f.entities(), now);
         return new StoryDecision(story.storyId(), score, false);

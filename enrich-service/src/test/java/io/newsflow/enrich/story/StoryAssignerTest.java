@@ -16,7 +16,7 @@ class StoryAssignerTest {
 
     private static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
     private final StoryAssigner assigner = new StoryAssigner(new EnrichmentStoryFeatures(new SalientTermExtractor(3, 2), 3, 0.3),
-            25, 40, 50, 0.22, Duration.ofDays(3), 10_000);
+            25, 40, 50, 0.3, Duration.ofDays(3), 10_000, 50);
 
     private static StoryFeatures.Input text(String t) {
         return new StoryFeatures.Input(null, t, null, null);
@@ -57,6 +57,30 @@ class StoryAssignerTest {
         assertEquals("s-q1", assigner.assign("copy", null, text(REHAB), "q1", index, NOW).storyId());
         assertEquals(0, index.expire(NOW.minus(Duration.ofDays(3))), "the copy refreshed the old story");
         assertEquals(2, index.expire(NOW.plusSeconds(1)));
+    }
+
+    @Test
+    void aCopyJoinsItsOriginalsStoryWithoutChangingItsTerms() {
+        InMemoryStoryIndex index = new InMemoryStoryIndex();
+        assigner.assign("q1", null, text(QUAKE_1), null, index, NOW);
+        var before = index.stories().get("s-q1").state().terms();
+        assertEquals("s-q1", assigner.assign("copy", null, text(REHAB), "q1", index, NOW).storyId());
+        assertEquals(before, index.stories().get("s-q1").state().terms());
+        assertEquals(2, index.stories().get("s-q1").state().articleCount());
+    }
+
+    @Test
+    void theGroupingDoesNotDependOnArrivalOrder() {
+        for (List<String> order : List.of(List.of("q1", "q2", "r1"), List.of("r1", "q2", "q1"), List.of("q2", "r1", "q1"))) {
+            InMemoryStoryIndex index = new InMemoryStoryIndex();
+            java.util.Map<String, String> story = new java.util.HashMap<>();
+            for (String id : order) {
+                String t = id.equals("q1") ? QUAKE_1 : id.equals("q2") ? QUAKE_2 : REHAB;
+                story.put(id, assigner.assign(id, null, text(t), null, index, NOW).storyId());
+            }
+            assertEquals(story.get("q1"), story.get("q2"), order.toString());
+            assertNotEquals(story.get("q1"), story.get("r1"), order.toString());
+        }
     }
 
     @Test

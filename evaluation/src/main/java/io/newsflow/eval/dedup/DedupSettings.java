@@ -79,6 +79,6 @@ public final class DedupSettings {
                 real(p + "country-share")),
                 integer(p + "article-terms"), integer(p + "story-terms"), integer(p + "postings-per-term"),
                 real(p + "threshold"), Duration.parse(get(p + "window")),
-                integer(p + "population-cap"));
+                integer(p + "population-cap"), integer(p + "idf-prior-stories"));
     }
 }

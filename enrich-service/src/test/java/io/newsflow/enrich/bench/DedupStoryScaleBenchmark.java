@@ -1,0 +1,269 @@
+package io.newsflow.enrich.bench;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+import org.flywaydb.core.Flyway;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.newsflow.enrich.dedup.MinHashLsh;
+import io.newsflow.enrich.dedup.NearDuplicateDetector;
+import io.newsflow.enrich.dedup.Shingler;
+import io.newsflow.enrich.persistence.JdbcNearDuplicateIndex;
+import io.newsflow.enrich.persistence.JdbcStoryIndex;
+import io.newsflow.enrich.story.EnrichmentStoryFeatures;
+import io.newsflow.enrich.story.SalientTermExtractor;
+import io.newsflow.enrich.story.StoryAssigner;
+import io.newsflow.enrich.story.StoryFeatures;
+import io.newsflow.enrich.story.TermVectors;
+
+/**
+ * Scale benchmark of the near-duplicate and story stages against the real PostgreSQL adapters: fills the enrich
+ * schema of a fresh database with N filler articles (bulk COPY), then measures articles/s through
+ * {@link NearDuplicateDetector#detect} + {@link StoryAssigner#assign} (one transaction each, as in the service) for
+ * new articles, at each size in turn (the filler grows from one size to the next).
+ * <p>
+ * Filler rows are synthetic but shaped like real ones: texts are the article-extraction-benchmark gold bodies with
+ * 30 % of their words replaced at random (so every filler has its own shingle set, ~1.6 KB per fingerprint); its 42
+ * band keys are random 64-bit values — the distribution MinHash band keys of distinct documents have — because
+ * computing 126 MinHash values for a million texts would dominate the run; stories carry the salient terms of their
+ * base text with a third replaced by terms from a 200k-term Zipf-like vocabulary, all updated within the story
+ * window (the worst case: every story is live). Measured articles go through the real detector and assigner.
+ * <p>
+ * Run: {@code ./mvnw -B -o -q test-compile -pl enrich-service -am} then
+ * {@code java -cp ... io.newsflow.enrich.bench.DedupStoryScaleBenchmark <data> <db> <sizes> <measured>} (see
+ * docs/benchmarks.md for the exact command). The database is created (dropped first) and dropped at the end.
+ */
+public final class DedupStoryScaleBenchmark {
+
+    private static final String SCHEMA = "enrich";
+    private static final int WORD_REPLACE_PERCENT = 30;
+    private static final int VOCABULARY = 200_000;
+    private static final int BATCH = 20_000;
+    private static final Instant NOW = Instant.now();
+
+    private final Random random = new Random(7);
+    private final NearDuplicateDetector detector = new NearDuplicateDetector(new Shingler(3),
+            new MinHashLsh(42, 3, 20240422L), 0.8, 0.9, 20, Duration.ofDays(30));
+    private final EnrichmentStoryFeatures features = new EnrichmentStoryFeatures(new SalientTermExtractor(3, 2), 3, 0.3);
+    private final StoryAssigner assigner = new StoryAssigner(features, 25, 40, 50, 0.3, Duration.ofDays(3), 10_000, 50);
+    private final List<String> bodies;
+    private final List<Map<String, Double>> bodyTerms = new ArrayList<>();
+
+    private DedupStoryScaleBenchmark(List<String> bodies) {
+        this.bodies = bodies;
+        for (String b : bodies) {
+            bodyTerms.add(TermVectors.normalize(TermVectors.top(features.extract(new StoryFeatures.Input(null, b, null, null)).terms(), 40)));
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
+        String db = args.length > 1 ? args[1] : "nf_issue4_bench";
+        String[] sizes = (args.length > 2 ? args[2] : "10000,1000000").split(",");
+        int measured = args.length > 3 ? Integer.parseInt(args[3]) : 500;
+        String server = System.getProperty("newsflow.bench.server", "jdbc:postgresql://127.0.0.1:5432/");
+        String user = System.getProperty("newsflow.bench.user", "postgres");
+
+        List<String> bodies = new ArrayList<>();
+        JsonNode truth = new ObjectMapper().readTree(data.resolve("article-extraction-benchmark/ground-truth.json").toFile());
+        truth.forEach(item -> {
+            String body = item.path("articleBody").asText("");
+            if (body.split("\\s+").length >= 150) {
+                bodies.add(body);
+            }
+        });
+        System.out.printf("machine: %d cores, %d MB max heap, load average %.2f; %d base texts%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), bodies.size());
+        try (Connection admin = DriverManager.getConnection(server + "postgres", user, "")) {
+            admin.createStatement().execute("DROP DATABASE IF EXISTS " + db);
+            admin.createStatement().execute("CREATE DATABASE " + db);
+        }
+        try {
+            Flyway.configure().dataSource(server + db, user, "").schemas(SCHEMA).defaultSchema(SCHEMA)
+                    .locations("classpath:db/migration").load().migrate();
+            DedupStoryScaleBenchmark bench = new DedupStoryScaleBenchmark(bodies);
+            try (Connection c = DriverManager.getConnection(server + db, user, "")) {
+                int filled = 0;
+                for (String s : sizes) {
+                    int size = Integer.parseInt(s.strip());
+                    long t0 = System.nanoTime();
+                    bench.fill(c, filled, size);
+                    filled = size;
+                    System.out.printf("filled %,d articles in %.0f s%n", size, (System.nanoTime() - t0) / 1e9);
+                    bench.measure(c, size, measured);
+                }
+                bench.explain(c);
+            }
+        } finally {
+            try (Connection admin = DriverManager.getConnection(server + "postgres", user, "")) {
+                admin.createStatement().execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+            }
+        }
+    }
+
+    private String perturbed(int base) {
+        String[] words = bodies.get(base).split("\\s+");
+        for (int i = 0; i < words.length; i++) {
+            if (random.nextInt(100) < WORD_REPLACE_PERCENT) {
+                words[i] = "w" + Integer.toString(random.nextInt(VOCABULARY), 36);
+            }
+        }
+        return String.join(" ", words);
+    }
+
+    /** A Zipf-like draw: low ranks (common terms) much more often than high ones. */
+    private String vocabularyTerm() {
+        int rank = (int) Math.floor(Math.pow(VOCABULARY, random.nextDouble()));
+        return "n:t" + Integer.toString(rank, 36);
+    }
+
+    /** Adds filler articles {@code from} .. {@code to - 1}: band keys, fingerprints, stories, postings, assignments. */
+    private void fill(Connection c, int from, int to) throws SQLException, IOException {
+        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+        HexFormat hex = HexFormat.of();
+        for (int start = from; start < to; start += BATCH) {
+            int end = Math.min(to, start + BATCH);
+            StringBuilder bands = new StringBuilder();
+            StringBuilder prints = new StringBuilder();
+            StringBuilder stories = new StringBuilder();
+            StringBuilder postings = new StringBuilder();
+            StringBuilder assigned = new StringBuilder();
+            for (int i = start; i < end; i++) {
+                String id = "fill-" + i;
+                // spread over the windows: fingerprints over 30 days, stories within the 3-day story window
+                String seen = ts(NOW.minusSeconds(random.nextInt(30 * 86_400)));
+                String updated = ts(NOW.minusSeconds(random.nextInt(3 * 86_400 - 3_600)));
+                int base = random.nextInt(bodies.size());
+                int[] shingles = detector.shingler().shingles(perturbed(base));
+                for (int b = 0; b < 42; b++) {
+                    bands.append(random.nextLong()).append('\t').append(id).append('\t').append(seen).append('\n');
+                }
+                prints.append(id).append("\t\\\\x").append(hex.formatHex(JdbcNearDuplicateIndex.encode(shingles))).append('\t').append(seen).append('\n');
+                List<String> terms = new ArrayList<>();
+                List<String> weights = new ArrayList<>();
+                for (Map.Entry<String, Double> t : bodyTerms.get(base).entrySet()) {
+                    String term = random.nextInt(3) == 0 ? vocabularyTerm() : t.getKey();
+                    if (!terms.contains(term)) {
+                        terms.add(term);
+                        weights.add(String.format(Locale.ROOT, "%.4f", t.getValue()));
+                    }
+                }
+                String story = "s-" + id;
+                stories.append(story).append('\t').append(updated).append('\t').append(updated).append("\t1\t{bench}\t{}\t")
+                        .append(pgArray(terms)).append('\t').append("{").append(String.join(",", weights)).append("}\n");
+                for (String t : terms) {
+                    postings.append(t.replace("\\", "\\\\")).append('\t').append(story).append('\t').append(updated).append('\n');
+                }
+                assigned.append(id).append('\t').append(story).append("\t1.0\t").append(updated).append('\n');
+            }
+            copy(copy, "near_dup_band (band_key, article_id, first_seen_at)", bands);
+            copy(copy, "near_dup_fingerprint (article_id, shingles, first_seen_at)", prints);
+            copy(copy, "story (story_id, first_seen_at, last_updated_at, article_count, sources, top_entities, terms, weights)", stories);
+            copy(copy, "story_term (term, story_id, last_updated_at)", postings);
+            copy(copy, "article_story (article_id, story_id, similarity, assigned_at)", assigned);
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute("ANALYZE");
+        }
+    }
+
+    private void measure(Connection c, int size, int measured) throws SQLException {
+        c.setAutoCommit(false);
+        JdbcNearDuplicateIndex near = new JdbcNearDuplicateIndex(c, SCHEMA, 5000);
+        JdbcStoryIndex stories = new JdbcStoryIndex(c, SCHEMA, 10, 10, 5000);
+        int warmup = Math.max(20, measured / 10);
+        int duplicates = 0;
+        int joined = 0;
+        long t0 = 0;
+        long nearNanos = 0;
+        long storyNanos = 0;
+        for (int i = 0; i < warmup + measured; i++) {
+            if (i == warmup) {
+                t0 = System.nanoTime();
+            }
+            String id = "m" + size + "-" + i;
+            String text = perturbed(random.nextInt(bodies.size()));
+            Instant now = Instant.now();
+            long s0 = System.nanoTime();
+            boolean dup = detector.detect(id, text, near, now).isPresent();
+            c.commit();
+            long s1 = System.nanoTime();
+            boolean created = assigner.assign(id, "bench", new StoryFeatures.Input(null, text, null, null), null, stories, now)
+                    .created();
+            c.commit();
+            if (i >= warmup) {
+                nearNanos += s1 - s0;
+                storyNanos += System.nanoTime() - s1;
+                duplicates += dup ? 1 : 0;
+                joined += created ? 0 : 1;
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        c.setAutoCommit(true);
+        System.out.printf("size %,d: %d articles in %.2f s = %.1f articles/s (near-duplicate stage %.1f ms/article, story "
+                + "stage %.1f ms/article; near-duplicates %d, joined stories %d), load average %.2f%n", size, measured, seconds,
+                measured / seconds, nearNanos / 1e6 / measured, storyNanos / 1e6 / measured, duplicates, joined,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    private void explain(Connection c) throws SQLException {
+        String[] queries = {
+            "SELECT band_key, article_id FROM enrich.near_dup_band WHERE band_key = ANY(ARRAY[1,2,3]::bigint[])",
+            "SELECT DISTINCT p.story_id FROM unnest(ARRAY['n:japan','n:t1','w:minister']::text[]) AS t(term) "
+                    + "CROSS JOIN LATERAL (SELECT st.story_id FROM enrich.story_term st WHERE st.term = t.term "
+                    + "AND st.last_updated_at >= now() - interval '3 days' ORDER BY st.last_updated_at DESC LIMIT 50) AS p",
+        };
+        try (Statement st = c.createStatement()) {
+            for (String q : queries) {
+                System.out.println("EXPLAIN ANALYZE " + q);
+                try (ResultSet rs = st.executeQuery("EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) " + q)) {
+                    while (rs.next()) {
+                        System.out.println("  " + rs.getString(1));
+                    }
+                }
+            }
+        }
+    }
+
+    private static void copy(CopyManager copy, String table, StringBuilder rows) throws SQLException, IOException {
+        try (Reader r = new StringReader(rows.toString())) {
+            copy.copyIn("COPY " + SCHEMA + "." + table + " FROM STDIN", r);
+        }
+    }
+
+    private static String pgArray(List<String> values) {
+        StringBuilder b = new StringBuilder("{");
+        for (int i = 0; i < values.size(); i++) {
+            b.append(i == 0 ? "" : ",").append('"').append(values.get(i).replace("\\", "\\\\\\\\").replace("\"", "\\\\\"")).append('"');
+        }
+        return b.append('}').toString();
+    }
+
+    private static String ts(Instant t) {
+        return DateTimeFormatter.ISO_INSTANT.format(t);
+    }
+}
