@@ -58,12 +58,8 @@ public final class PublishedDateExtractor implements EnrichmentStage {
             draft.publishedAt(fromText.get(), FieldSources.ENVELOPE);
             return;
         }
-        for (HtmlMetadata.DateCandidate c : draft.html().dateCandidates) {
-            Optional<Instant> d = parser.parse(c.text()).filter(this::plausible);
-            if (d.isPresent()) {
-                draft.publishedAt(d.get(), c.source());
-                return;
-            }
+        if (firstPlausible(draft.html().dateCandidates, draft)) {
+            return;
         }
         if (header.date() != null) {
             draft.publishedAt(header.date(), header.source());
@@ -74,7 +70,22 @@ public final class PublishedDateExtractor implements EnrichmentStage {
             draft.publishedAt(fromUrl.get(), FieldSources.URL);
             return;
         }
+        if (firstPlausible(draft.html().modifiedDateCandidates, draft)) {
+            return;
+        }
         draft.publishedAt(null, FieldSources.NONE);
+    }
+
+    /** Sets the first candidate that parses to a plausible date; false when none does. */
+    private boolean firstPlausible(List<HtmlMetadata.DateCandidate> candidates, ArticleDraft draft) {
+        for (HtmlMetadata.DateCandidate c : candidates) {
+            Optional<Instant> d = parser.parse(c.text()).filter(this::plausible);
+            if (d.isPresent()) {
+                draft.publishedAt(d.get(), c.source());
+                return true;
+            }
+        }
+        return false;
     }
 
     private record HeaderScan(Instant date, String source, String cleanedText) {
