@@ -47,9 +47,12 @@ public final class HtmlToText implements EnrichmentStage {
      */
     private static final String DATE_CLASS = "(?i)(?:^|[\\s_-])(?:date|datum|published|pubdate|posted|post-date|entry-date"
             + "|timestamp|dateline|meta-date|article-date|publish-date|publication-date|byline-date|time|zeit|datetime"
-            + "|date-header|updated)(?:$|[\\s_-])";
-    private static final String DATE_ELEMENTS = "[class~=" + DATE_CLASS + "], [id~=" + DATE_CLASS + "]";
-    private static final String NOT_ARTICLE_DATE_CONTEXT = "li, nav, footer, aside, a";
+            + "|date-header|updated|meta|byline|submitted|created)(?:$|[\\s_-])";
+    /** RDFa/microdata publication dates outside meta tags (Drupal's schema:dateCreated spans, ...). */
+    private static final String SCHEMA_DATE_ELEMENTS = "[property~=(?i)^(?:schema:)?(?:datePublished|dateCreated)$][content], "
+            + "[itemprop~=(?i)^(?:datePublished|dateCreated)$][content]:not(meta)";
+    private static final String DATE_ELEMENTS = SCHEMA_DATE_ELEMENTS + ", [class~=" + DATE_CLASS + "], [id~=" + DATE_CLASS + "]";
+    private static final String NOT_ARTICLE_DATE_CONTEXT = "li, nav, aside";
     private static final int MAX_DATE_ELEMENT_TEXT = 80;
     private static final int MAX_DATE_ELEMENTS = 5;
     private static final Set<String> AUTHOR_META_NAMES = Set.of("author", "article:author", "dc.creator",
