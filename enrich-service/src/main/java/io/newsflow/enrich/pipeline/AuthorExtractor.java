@@ -50,6 +50,8 @@ public final class AuthorExtractor implements EnrichmentStage {
             draft.authors(distinct(draft.html().jsonLdAuthors), FieldSources.JSON_LD);
         } else if (!draft.html().metaAuthors.isEmpty()) {
             draft.authors(distinct(draft.html().metaAuthors), FieldSources.HTML_META);
+        } else if (!draft.html().bylineElementAuthors.isEmpty()) {
+            draft.authors(distinct(draft.html().bylineElementAuthors), FieldSources.BYLINE);
         } else if (!fromByline(draft) && !fromTrailingBio(draft)) {
             draft.authors(List.of(), FieldSources.NONE);
         }

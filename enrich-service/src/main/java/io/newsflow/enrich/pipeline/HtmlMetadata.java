@@ -22,6 +22,8 @@ public final class HtmlMetadata {
     public String siteName;
     public final List<String> jsonLdAuthors = new ArrayList<>();
     public final List<String> metaAuthors = new ArrayList<>();
+    /** Names in the page's byline elements (rel=author, itemprop=author, class "author"/"byline"), document order. */
+    public final List<String> bylineElementAuthors = new ArrayList<>();
     /**
      * Candidates in preference order: JSON-LD first, then meta tags, then time elements, then elements marked
      * as dates by class or id (in document order each).
@@ -29,4 +31,6 @@ public final class HtmlMetadata {
     public final List<DateCandidate> dateCandidates = new ArrayList<>();
     /** Modification dates: a last resort when no other date is found (a page's update is near its publication). */
     public final List<DateCandidate> modifiedDateCandidates = new ArrayList<>();
+    /** The start of the page's visible text (chrome included), searched for a date as a last resort. */
+    public String pageTextHead;
 }

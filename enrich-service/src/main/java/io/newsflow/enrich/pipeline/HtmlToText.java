@@ -55,6 +55,15 @@ public final class HtmlToText implements EnrichmentStage {
     private static final String NOT_ARTICLE_DATE_CONTEXT = "li, nav, aside";
     private static final int MAX_DATE_ELEMENT_TEXT = 80;
     private static final int MAX_DATE_ELEMENTS = 5;
+    /** Byline elements: the author's name is their (short) text, or that of their itemprop=name child. */
+    private static final String AUTHOR_CLASS = "(?i)(?:^|[\\s_-])(?:author|byline|autor|auteur|author-name|authorname"
+            + "|fn|vcard|by-author|entry-author|post-author|article-author)(?:$|[\\s_-])";
+    private static final String BYLINE_ELEMENTS = "[rel=author], [itemprop=author], [class~=" + AUTHOR_CLASS + "]";
+    /** Where a name belongs to someone else: comments, related lists, page chrome. */
+    private static final String NOT_ARTICLE_AUTHOR_CONTEXT = "li, nav, aside, [class~=(?i)comment], [id~=(?i)comment]";
+    private static final int MAX_BYLINE_ELEMENTS = 5;
+    /** Characters of visible page text kept for the last-resort date search (the article header is near the top). */
+    private static final int PAGE_TEXT_HEAD = 20_000;
     private static final Set<String> AUTHOR_META_NAMES = Set.of("author", "article:author", "dc.creator",
             "parsely-author", "sailthru.author", "byl");
     /** Publication dates in JSON-LD, best first (uploadDate: videos; dateCreated: some CMSs). */
@@ -232,6 +241,9 @@ public final class HtmlToText implements EnrichmentStage {
             meta.dateCandidates.add(new HtmlMetadata.DateCandidate(t.attr("datetime"), FieldSources.TIME_ELEMENT));
         }
         collectDateElements(doc, meta);
+        collectBylineAuthors(doc, meta);
+        String pageText = doc.body() == null ? "" : doc.body().text();
+        meta.pageTextHead = pageText.length() > PAGE_TEXT_HEAD ? pageText.substring(0, PAGE_TEXT_HEAD) : pageText;
         Element canonical = doc.selectFirst("link[rel=canonical][href]");
         if (canonical != null) {
             meta.canonicalLink = blankToNull(canonical.absUrl("href").isEmpty() ? canonical.attr("href") : canonical.absUrl("href"));
@@ -269,6 +281,22 @@ public final class HtmlToText implements EnrichmentStage {
             if (meta.jsonLdAuthors.isEmpty() && node.has("author")) {
                 collectAuthors(node.get("author"), meta.jsonLdAuthors);
             }
+        }
+    }
+
+    /** Names from byline elements outside comments, lists and chrome; see {@link BylineName}. */
+    private static void collectBylineAuthors(Document doc, HtmlMetadata meta) {
+        int seen = 0;
+        for (Element e : doc.select(BYLINE_ELEMENTS)) {
+            if (seen >= MAX_BYLINE_ELEMENTS || !meta.bylineElementAuthors.isEmpty()) {
+                break;
+            }
+            if (e.closest(NOT_ARTICLE_AUTHOR_CONTEXT) != null || "meta".equals(e.normalName()) || "link".equals(e.normalName())) {
+                continue;
+            }
+            seen++;
+            Element named = e.selectFirst("[itemprop=name]");
+            BylineName.names((named != null ? named : e).text()).forEach(meta.bylineElementAuthors::add);
         }
     }
 

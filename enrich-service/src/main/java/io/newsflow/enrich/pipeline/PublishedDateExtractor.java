@@ -75,6 +75,10 @@ public final class PublishedDateExtractor implements EnrichmentStage {
         if (firstPlausible(draft.html().modifiedDateCandidates, draft)) {
             return;
         }
+        if (draft.html().pageTextHead != null && firstPlausible(
+                List.of(new HtmlMetadata.DateCandidate(draft.html().pageTextHead, FieldSources.PAGE_TEXT)), draft)) {
+            return;
+        }
         draft.publishedAt(null, FieldSources.NONE);
     }
 
