@@ -1,6 +1,8 @@
 package io.newsflow.contracts;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +21,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param duplicateKind      {@link DuplicateKinds} value when duplicateOf is set
  * @param similarity         similarity to {@code duplicateOf} (1.0 for exact), else null
  * @param version            1 for the first body seen under this id; bumped when the body changes
+ * @param publishedDate      the calendar day of {@code publishedAt} as the page wrote it, in the page's own time
+ *                           zone (an evening article in New York is the next day in UTC); null when undated
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -48,7 +52,20 @@ public record EnrichedArticle(
         Instant ingestedAt,
         Instant enrichedAt,
         String pipelineVersion,
-        Map<String, String> provenance) {
+        Map<String, String> provenance,
+        LocalDate publishedDate) {
+
+    /** Without the page-local publication day (it is then the UTC day of {@code publishedAt}). */
+    public EnrichedArticle(String id, String url, String canonicalUrl, String source, String title, List<String> authors,
+            Instant publishedAt, String publishedAtSource, String language, Double languageConfidence, String text,
+            String lede, int wordCount, int readingTimeMinutes, List<EntityMention> entities, List<Keyword> keywords,
+            String contentHash, String duplicateOf, String duplicateKind, Double similarity, String storyId, int version,
+            Instant ingestedAt, Instant enrichedAt, String pipelineVersion, Map<String, String> provenance) {
+        this(id, url, canonicalUrl, source, title, authors, publishedAt, publishedAtSource, language, languageConfidence,
+                text, lede, wordCount, readingTimeMinutes, entities, keywords, contentHash, duplicateOf, duplicateKind,
+                similarity, storyId, version, ingestedAt, enrichedAt, pipelineVersion, provenance,
+                publishedAt == null ? null : LocalDate.ofInstant(publishedAt, ZoneOffset.UTC));
+    }
 
     public EnrichedArticle {
         authors = authors == null ? List.of() : List.copyOf(authors);

@@ -136,6 +136,19 @@ class PipelineEndToEndIT {
             }
             assertTrue(article.path("wordCount").asInt() > 100, name + " wordCount");
             assertTrue(article.path("text").asText().length() > 500, name + " text");
+            List<String> authors = new java.util.ArrayList<>();
+            article.path("authors").forEach(a -> authors.add(a.asText()));
+            assertEquals(label.hasNonNull("author") ? List.of(label.get("author").asText()) : List.of(), authors,
+                    name + " authors");
+            for (String type : List.of("COUNTRY", "PERSON")) {
+                for (JsonNode expected : label.path("entities").path(type)) {
+                    boolean found = false;
+                    for (JsonNode e : article.path("entities")) {
+                        found |= type.equals(e.path("type").asText()) && expected.asText().equalsIgnoreCase(e.path("name").asText());
+                    }
+                    assertTrue(found, name + " misses " + type + " " + expected.asText() + " in " + article.path("entities"));
+                }
+            }
         }
     }
 

@@ -23,6 +23,7 @@ public final class Decisions {
         return new EnrichedArticle(a.id(), a.url(), a.canonicalUrl(), a.source(), a.title(), a.authors(),
                 a.publishedAt(), a.publishedAtSource(), a.language(), a.languageConfidence(), a.text(), a.lede(),
                 a.wordCount(), a.readingTimeMinutes(), a.entities(), a.keywords(), a.contentHash(), duplicateOf, kind,
-                similarity, storyId, a.version(), a.ingestedAt(), a.enrichedAt(), a.pipelineVersion(), a.provenance());
+                similarity, storyId, a.version(), a.ingestedAt(), a.enrichedAt(), a.pipelineVersion(), a.provenance(),
+                a.publishedDate());
     }
 }

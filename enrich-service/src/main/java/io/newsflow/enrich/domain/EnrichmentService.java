@@ -77,7 +77,8 @@ public final class EnrichmentService {
                 in.ingestedAt(),
                 clock.instant(),
                 pipelineVersion,
-                withoutNulls(d.provenance()));
+                withoutNulls(d.provenance()),
+                d.publishedDate());
     }
 
     private static java.util.Map<String, String> withoutNulls(java.util.Map<String, String> map) {

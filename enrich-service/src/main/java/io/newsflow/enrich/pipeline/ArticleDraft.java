@@ -1,6 +1,8 @@
 package io.newsflow.enrich.pipeline;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +42,7 @@ public final class ArticleDraft {
     private List<String> authors = new ArrayList<>();
     private Instant publishedAt;
     private String publishedAtSource;
+    private LocalDate publishedDate;
     private String language;
     private Double languageConfidence;
     private String lede;
@@ -184,7 +187,19 @@ public final class ArticleDraft {
         return publishedAtSource;
     }
 
+    /** The calendar day of {@link #publishedAt()} as the page wrote it (its own time zone); null when undated. */
+    public LocalDate publishedDate() {
+        return publishedDate;
+    }
+
+    /** A date with the day as written: {@code written} may differ from the UTC day when the page gave an offset. */
+    public void publishedAt(Instant value, LocalDate written, String fieldSource) {
+        publishedAt(value, fieldSource);
+        this.publishedDate = value == null ? null : written;
+    }
+
     public void publishedAt(Instant value, String fieldSource) {
+        this.publishedDate = value == null ? null : LocalDate.ofInstant(value, ZoneOffset.UTC);
         this.publishedAt = value;
         this.publishedAtSource = fieldSource;
         provenance.put("publishedAt", fieldSource);

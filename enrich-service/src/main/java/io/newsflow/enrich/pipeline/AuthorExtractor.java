@@ -10,7 +10,8 @@ import io.newsflow.contracts.FieldSources;
 
 /**
  * Authors: envelope, then JSON-LD, then HTML author metas, then a byline line near the top of the text
- * ("By Jane Doe and John Roe"), which is then removed from the body.
+ * ("By Jane Doe and John Roe"), which is then removed from the body, then a trailing author bio in the last
+ * paragraphs ("Joe Gould is a senior Pentagon reporter for Defense News, ..."), which stays in the body.
  */
 public final class AuthorExtractor implements EnrichmentStage {
 
@@ -20,6 +21,14 @@ public final class AuthorExtractor implements EnrichmentStage {
             "(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Ww]ritten by)\\s+(?<names>\\p{Lu}[\\p{L}.'’-]+(?:\\s+\\p{Lu}[\\p{L}.'’-]+){1,3}"
                     + "(?:\\s*(?:,|and|und|et|&)\\s*\\p{Lu}[\\p{L}.'’-]+(?:\\s+\\p{Lu}[\\p{L}.'’-]+){1,3}){0,3})",
             Pattern.UNICODE_CHARACTER_CLASS);
+    /** "Jane Doe is a senior Pentagon reporter ...": a name, a copula and a newsroom job within one sentence. */
+    private static final Pattern TRAILING_BIO = Pattern.compile(
+            "^(?<name>\\p{Lu}[\\p{L}.'’-]+(?:\\s+\\p{Lu}[\\p{L}.'’-]+){1,3})\\s+(?:is|was|has been|covers|writes)\\b"
+                    + "[^.]{0,120}?\\b(?:reporter|correspondent|writer|editor|journalist|columnist|contributor|producer"
+                    + "|bureau chief|analyst|photographer)s?\\b",
+            Pattern.UNICODE_CHARACTER_CLASS);
+    /** Paragraphs at the end of the text searched for a trailing bio. */
+    private static final int TRAILING_BIO_PARAGRAPHS = 3;
     private static final Pattern NAME_SEPARATOR = Pattern.compile("\\s*(?:,|\\band\\b|\\bund\\b|\\bet\\b|&)\\s*");
 
     private final int headerLines;
@@ -41,7 +50,9 @@ public final class AuthorExtractor implements EnrichmentStage {
             draft.authors(distinct(draft.html().jsonLdAuthors), FieldSources.JSON_LD);
         } else if (!draft.html().metaAuthors.isEmpty()) {
             draft.authors(distinct(draft.html().metaAuthors), FieldSources.HTML_META);
-        } else if (!fromByline(draft)) {
+        } else if (!draft.html().bylineElementAuthors.isEmpty()) {
+            draft.authors(distinct(draft.html().bylineElementAuthors), FieldSources.BYLINE);
+        } else if (!fromByline(draft) && !fromTrailingBio(draft)) {
             draft.authors(List.of(), FieldSources.NONE);
         }
     }
@@ -60,6 +71,18 @@ public final class AuthorExtractor implements EnrichmentStage {
                 paragraphs.remove(p);
                 draft.text(TextBlocks.join(paragraphs));
                 draft.authors(names, FieldSources.BYLINE);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean fromTrailingBio(ArticleDraft draft) {
+        List<String> paragraphs = TextBlocks.paragraphs(draft.text());
+        for (int p = paragraphs.size() - 1; p >= Math.max(0, paragraphs.size() - TRAILING_BIO_PARAGRAPHS); p--) {
+            Matcher m = TRAILING_BIO.matcher(paragraphs.get(p));
+            if (m.find()) {
+                draft.authors(List.of(m.group("name")), FieldSources.BYLINE);
                 return true;
             }
         }

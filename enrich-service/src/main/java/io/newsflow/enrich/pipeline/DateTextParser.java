@@ -27,8 +27,15 @@ import java.util.regex.Pattern;
  */
 public final class DateTextParser {
 
-    /** A date found in a text, with the span it covers (including a trailing time, if any). */
-    public record Found(Instant instant, int start, int end) {
+    /**
+     * A date found in a text, with the span it covers (including a trailing time, if any) and the calendar day as
+     * written (which differs from the UTC day when an offset moves the instant across midnight).
+     */
+    public record Found(Instant instant, int start, int end, LocalDate written) {
+    }
+
+    /** A parsed date: the instant and the calendar day as written. */
+    public record Parsed(Instant instant, LocalDate written) {
     }
 
     private static final Map<String, Integer> MONTHS = new LinkedHashMap<>();
@@ -77,24 +84,37 @@ public final class DateTextParser {
 
     /** Parses a whole value as a machine date (meta tags, JSON-LD, envelope), else finds a date in it. */
     public Optional<Instant> parse(String value) {
+        return parseWritten(value).map(Parsed::instant);
+    }
+
+    /** Like {@link #parse(String)}, keeping the calendar day as written. */
+    public Optional<Parsed> parseWritten(String value) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
         String v = value.strip();
-        for (var parser : List.<java.util.function.Function<String, Instant>>of(
-                s -> OffsetDateTime.parse(s).toInstant(),
-                s -> Instant.parse(s),
-                s -> LocalDateTime.parse(s).toInstant(ZoneOffset.UTC),
-                s -> LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC),
-                s -> ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant(),
-                s -> OffsetDateTime.parse(s, DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxx")).toInstant())) {
+        for (var parser : List.<java.util.function.Function<String, Parsed>>of(
+                s -> offset(OffsetDateTime.parse(s)),
+                s -> utc(Instant.parse(s)),
+                s -> utc(LocalDateTime.parse(s).toInstant(ZoneOffset.UTC)),
+                s -> utc(LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC)),
+                s -> offset(ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME).toOffsetDateTime()),
+                s -> offset(OffsetDateTime.parse(s, DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxx"))))) {
             try {
                 return Optional.of(parser.apply(v));
             } catch (DateTimeException e) {
                 // try the next format
             }
         }
-        return find(v).map(Found::instant);
+        return find(v).map(f -> new Parsed(f.instant(), f.written()));
+    }
+
+    private static Parsed offset(OffsetDateTime t) {
+        return new Parsed(t.toInstant(), t.toLocalDate());
+    }
+
+    private static Parsed utc(Instant instant) {
+        return new Parsed(instant, LocalDate.ofInstant(instant, ZoneOffset.UTC));
     }
 
     /** The earliest date in {@code text}, if any. */
@@ -142,7 +162,7 @@ public final class DateTextParser {
                 end += t.end();
             }
         }
-        return Optional.of(new Found(date.atTime(time).toInstant(zone), m.start(), end));
+        return Optional.of(new Found(date.atTime(time).toInstant(zone), m.start(), end, date));
     }
 
     private static Optional<LocalTime> time(Matcher t) {

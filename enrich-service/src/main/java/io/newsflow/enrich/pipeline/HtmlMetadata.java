@@ -22,6 +22,15 @@ public final class HtmlMetadata {
     public String siteName;
     public final List<String> jsonLdAuthors = new ArrayList<>();
     public final List<String> metaAuthors = new ArrayList<>();
-    /** Candidates in preference order: JSON-LD first, then meta tags, then time elements. */
+    /** Names in the page's byline elements (rel=author, itemprop=author, class "author"/"byline"), document order. */
+    public final List<String> bylineElementAuthors = new ArrayList<>();
+    /**
+     * Candidates in preference order: JSON-LD first, then meta tags, then time elements, then elements marked
+     * as dates by class or id (in document order each).
+     */
     public final List<DateCandidate> dateCandidates = new ArrayList<>();
+    /** Modification dates: a last resort when no other date is found (a page's update is near its publication). */
+    public final List<DateCandidate> modifiedDateCandidates = new ArrayList<>();
+    /** The start of the page's visible text (chrome included), searched for a date as a last resort. */
+    public String pageTextHead;
 }

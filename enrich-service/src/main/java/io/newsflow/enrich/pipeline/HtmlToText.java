@@ -35,9 +35,39 @@ public final class HtmlToText implements EnrichmentStage {
     private static final Set<String> DATE_META_NAMES = Set.of("article:published_time", "og:published_time",
             "og:article:published_time", "datepublished", "date", "pubdate", "publishdate", "publish-date",
             "publication_date", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date",
-            "citation_publication_date", "article.published");
+            "citation_publication_date", "article.published", "dcterms.date", "dcterms.issued", "date.created",
+            "dc.date.created", "og:pubdate", "pdate", "publish_date", "article_date_original", "originalpublicationdate",
+            "release_date", "displaydate", "datecreated", "created", "cxenseparse:recs:publishtime", "dateposted");
+    private static final Set<String> MODIFIED_META_NAMES = Set.of("article:modified_time", "og:updated_time",
+            "datemodified", "last-modified", "lastmod", "dcterms.modified", "dc.date.modified", "modified");
+    /**
+     * Elements whose class or id says they hold a date ("entry-date", "post-date", "published", "datum", ...);
+     * their datetime/title/content attribute or short own text is a candidate. Related-article lists (li) and
+     * page chrome are skipped: their dates belong to other articles.
+     */
+    private static final String DATE_CLASS = "(?i)(?:^|[\\s_-])(?:date|datum|published|pubdate|posted|post-date|entry-date"
+            + "|timestamp|dateline|meta-date|article-date|publish-date|publication-date|byline-date|time|zeit|datetime"
+            + "|date-header|updated|meta|byline|submitted|created)(?:$|[\\s_-])";
+    /** RDFa/microdata publication dates outside meta tags (Drupal's schema:dateCreated spans, ...). */
+    private static final String SCHEMA_DATE_ELEMENTS = "[property~=(?i)^(?:schema:)?(?:datePublished|dateCreated)$][content], "
+            + "[itemprop~=(?i)^(?:datePublished|dateCreated)$][content]:not(meta)";
+    private static final String DATE_ELEMENTS = SCHEMA_DATE_ELEMENTS + ", [class~=" + DATE_CLASS + "], [id~=" + DATE_CLASS + "]";
+    private static final String NOT_ARTICLE_DATE_CONTEXT = "li, nav, aside";
+    private static final int MAX_DATE_ELEMENT_TEXT = 80;
+    private static final int MAX_DATE_ELEMENTS = 5;
+    /** Byline elements: the author's name is their (short) text, or that of their itemprop=name child. */
+    private static final String AUTHOR_CLASS = "(?i)(?:^|[\\s_-])(?:author|byline|autor|auteur|author-name|authorname"
+            + "|fn|vcard|by-author|entry-author|post-author|article-author)(?:$|[\\s_-])";
+    private static final String BYLINE_ELEMENTS = "[rel=author], [itemprop=author], [class~=" + AUTHOR_CLASS + "]";
+    /** Where a name belongs to someone else: comments, related lists, page chrome. */
+    private static final String NOT_ARTICLE_AUTHOR_CONTEXT = "li, nav, aside, [class~=(?i)comment], [id~=(?i)comment]";
+    private static final int MAX_BYLINE_ELEMENTS = 5;
+    /** Characters of visible page text kept for the last-resort date search (the article header is near the top). */
+    private static final int PAGE_TEXT_HEAD = 20_000;
     private static final Set<String> AUTHOR_META_NAMES = Set.of("author", "article:author", "dc.creator",
             "parsely-author", "sailthru.author", "byl");
+    /** Publication dates in JSON-LD, best first (uploadDate: videos; dateCreated: some CMSs). */
+    private static final List<String> JSON_LD_DATE_FIELDS = List.of("datePublished", "dateCreated", "uploadDate");
     private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
     private static final double WRAPPED_LINE_SHARE = 0.6;
     private static final int WRAPPED_MAX_LINE_LENGTH = 100;
@@ -193,6 +223,8 @@ public final class HtmlToText implements EnrichmentStage {
                 default -> {
                     if (DATE_META_NAMES.contains(key)) {
                         meta.dateCandidates.add(new HtmlMetadata.DateCandidate(content, FieldSources.HTML_META));
+                    } else if (MODIFIED_META_NAMES.contains(key)) {
+                        meta.modifiedDateCandidates.add(new HtmlMetadata.DateCandidate(content, FieldSources.MODIFIED_DATE));
                     } else if (AUTHOR_META_NAMES.contains(key) && !content.startsWith("http")) {
                         meta.metaAuthors.add(content);
                     }
@@ -208,6 +240,10 @@ public final class HtmlToText implements EnrichmentStage {
         for (Element t : doc.select("time[datetime]")) {
             meta.dateCandidates.add(new HtmlMetadata.DateCandidate(t.attr("datetime"), FieldSources.TIME_ELEMENT));
         }
+        collectDateElements(doc, meta);
+        collectBylineAuthors(doc, meta);
+        String pageText = doc.body() == null ? "" : doc.body().text();
+        meta.pageTextHead = pageText.length() > PAGE_TEXT_HEAD ? pageText.substring(0, PAGE_TEXT_HEAD) : pageText;
         Element canonical = doc.selectFirst("link[rel=canonical][href]");
         if (canonical != null) {
             meta.canonicalLink = blankToNull(canonical.absUrl("href").isEmpty() ? canonical.attr("href") : canonical.absUrl("href"));
@@ -233,11 +269,53 @@ public final class HtmlToText implements EnrichmentStage {
             if (meta.jsonLdHeadline == null && node.path("headline").isTextual()) {
                 meta.jsonLdHeadline = blankToNull(node.path("headline").asText());
             }
-            if (node.path("datePublished").isTextual()) {
-                dates.add(new HtmlMetadata.DateCandidate(node.path("datePublished").asText(), FieldSources.JSON_LD));
+            for (String field : JSON_LD_DATE_FIELDS) {
+                if (node.path(field).isTextual()) {
+                    dates.add(new HtmlMetadata.DateCandidate(node.path(field).asText(), FieldSources.JSON_LD));
+                }
+            }
+            if (node.path("dateModified").isTextual()) {
+                meta.modifiedDateCandidates.add(new HtmlMetadata.DateCandidate(node.path("dateModified").asText(),
+                        FieldSources.MODIFIED_DATE));
             }
             if (meta.jsonLdAuthors.isEmpty() && node.has("author")) {
                 collectAuthors(node.get("author"), meta.jsonLdAuthors);
+            }
+        }
+    }
+
+    /** Names from byline elements outside comments, lists and chrome; see {@link BylineName}. */
+    private static void collectBylineAuthors(Document doc, HtmlMetadata meta) {
+        int seen = 0;
+        for (Element e : doc.select(BYLINE_ELEMENTS)) {
+            if (seen >= MAX_BYLINE_ELEMENTS || !meta.bylineElementAuthors.isEmpty()) {
+                break;
+            }
+            if (e.closest(NOT_ARTICLE_AUTHOR_CONTEXT) != null || "meta".equals(e.normalName()) || "link".equals(e.normalName())) {
+                continue;
+            }
+            seen++;
+            Element named = e.selectFirst("[itemprop=name]");
+            BylineName.names((named != null ? named : e).text()).forEach(meta.bylineElementAuthors::add);
+        }
+    }
+
+    /** Dates in elements marked as dates by class or id, outside lists, links and page chrome; document order. */
+    private static void collectDateElements(Document doc, HtmlMetadata meta) {
+        int taken = 0;
+        for (Element e : doc.select(DATE_ELEMENTS)) {
+            if (taken >= MAX_DATE_ELEMENTS) {
+                break;
+            }
+            if (e.closest(NOT_ARTICLE_DATE_CONTEXT) != null || "meta".equals(e.normalName())) {
+                continue;
+            }
+            String own = e.text();
+            String value = firstNonBlank(e.attr("datetime"), e.attr("content"), e.attr("title"),
+                    own.length() <= MAX_DATE_ELEMENT_TEXT ? own : "");
+            if (!value.isBlank()) {
+                meta.dateCandidates.add(new HtmlMetadata.DateCandidate(value, FieldSources.DATE_ELEMENT));
+                taken++;
             }
         }
     }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,17 +54,14 @@ public final class PublishedDateExtractor implements EnrichmentStage {
             draft.publishedAt(fromEnvelope.get(), FieldSources.ENVELOPE);
             return;
         }
-        Optional<Instant> fromText = parser.parse(draft.envelopePublishedAtText()).filter(this::plausible);
+        Optional<DateTextParser.Parsed> fromText = parser.parseWritten(draft.envelopePublishedAtText())
+                .filter(p -> plausible(p.instant()));
         if (fromText.isPresent()) {
-            draft.publishedAt(fromText.get(), FieldSources.ENVELOPE);
+            draft.publishedAt(fromText.get().instant(), fromText.get().written(), FieldSources.ENVELOPE);
             return;
         }
-        for (HtmlMetadata.DateCandidate c : draft.html().dateCandidates) {
-            Optional<Instant> d = parser.parse(c.text()).filter(this::plausible);
-            if (d.isPresent()) {
-                draft.publishedAt(d.get(), c.source());
-                return;
-            }
+        if (firstPlausible(draft.html().dateCandidates, draft)) {
+            return;
         }
         if (header.date() != null) {
             draft.publishedAt(header.date(), header.source());
@@ -74,7 +72,38 @@ public final class PublishedDateExtractor implements EnrichmentStage {
             draft.publishedAt(fromUrl.get(), FieldSources.URL);
             return;
         }
+        if (firstPlausible(draft.html().modifiedDateCandidates, draft)) {
+            return;
+        }
+        if (draft.html().pageTextHead != null && firstPlausible(
+                List.of(new HtmlMetadata.DateCandidate(draft.html().pageTextHead, FieldSources.PAGE_TEXT)), draft)) {
+            return;
+        }
         draft.publishedAt(null, FieldSources.NONE);
+    }
+
+    /** Sets the first candidate that parses to a plausible date; false when none does. */
+    private boolean firstPlausible(List<HtmlMetadata.DateCandidate> candidates, ArticleDraft draft) {
+        for (HtmlMetadata.DateCandidate c : candidates) {
+            Optional<DateTextParser.Parsed> d = parser.parseWritten(c.text()).filter(p -> plausible(p.instant()));
+            if (d.isPresent()) {
+                draft.publishedAt(d.get().instant(), localDay(d.get(), draft.url()), c.source());
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The page's own calendar day: metadata often gives the instant in UTC, while the URL path carries the
+     * publisher's local day; a URL day one day off the UTC day is that same moment seen from the publisher's zone.
+     */
+    private LocalDate localDay(DateTextParser.Parsed parsed, String url) {
+        Optional<LocalDate> fromUrl = urlDate(url).map(i -> LocalDate.ofInstant(i, ZoneOffset.UTC));
+        if (fromUrl.isPresent() && Math.abs(ChronoUnit.DAYS.between(parsed.written(), fromUrl.get())) == 1) {
+            return fromUrl.get();
+        }
+        return parsed.written();
     }
 
     private record HeaderScan(Instant date, String source, String cleanedText) {

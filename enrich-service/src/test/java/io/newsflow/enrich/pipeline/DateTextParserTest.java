@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -41,5 +42,15 @@ class DateTextParserTest {
     @ValueSource(strings = {"Wednesday, April 10", "On Thursday (Dec 23)", "2021-13-45", "in 2021", "no date here", ""})
     void withoutAFullDateThereIsNone(String text) {
         assertTrue(parser.parse(text).isEmpty(), text);
+    }
+
+    @Test
+    void writtenDayKeepsThePagesOwnZone() {
+        DateTextParser parser = new DateTextParser();
+        DateTextParser.Parsed evening = parser.parseWritten("2023-11-08T23:30:59-06:00").orElseThrow();
+        assertEquals(java.time.Instant.parse("2023-11-09T05:30:59Z"), evening.instant());
+        assertEquals(java.time.LocalDate.of(2023, 11, 8), evening.written());
+        assertEquals(java.time.LocalDate.of(2020, 2, 15),
+                parser.parseWritten("Sa, 15. Februar 2020, 08:10 +09:00").orElseThrow().written());
     }
 }

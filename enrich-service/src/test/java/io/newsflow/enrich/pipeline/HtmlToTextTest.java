@@ -101,4 +101,19 @@ class HtmlToTextTest {
         assertEquals(ArticleDraft.TEXT_SOURCE_HTML, run("<html><body><p>Hi there.</p></body></html>", null).textSource());
         assertEquals(ArticleDraft.TEXT_SOURCE_TEXT, run("Just text", null).textSource());
     }
+
+    @Test
+    void dateAndAuthorFromBylineElementsAndPageText() {
+        ArticleDraft d = ArticleDraft.builder().contentType("text/html").url("https://blog.example.org/post")
+                .content("<html><body><div class=\"post\"><h1>A post title here</h1>"
+                        + "<p class=\"entry-meta\">von <span class=\"author vcard\">Jane Blogger</span> · 22. Oktober 2019</p>"
+                        + "<p>Body text of the post, long enough to be the main content of this small page.</p></div>"
+                        + "<ul class=\"related\"><li><span class=\"date\">01.01.2018</span> <span class=\"author\">Other One</span></li></ul>"
+                        + "</body></html>").build();
+        TestPipelines.htmlToText().apply(d);
+        assertEquals(List.of("Jane Blogger"), d.html().bylineElementAuthors);
+        assertEquals(new HtmlMetadata.DateCandidate("von Jane Blogger · 22. Oktober 2019", FieldSources.DATE_ELEMENT),
+                d.html().dateCandidates.get(0));
+        assertTrue(d.html().pageTextHead.contains("22. Oktober 2019"));
+    }
 }

@@ -55,6 +55,14 @@ class SeedPipelineTest {
 
     @ParameterizedTest
     @MethodSource("seeds")
+    void authorsAsLabelled(String name) {
+        JsonNode author = Seeds.label(name).path("author");
+        List<String> expected = author.isTextual() ? List.of(author.asText()) : List.of();
+        assertEquals(expected, run(name).authors(), name);
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
     void boilerplateFromLabelsIsRemoved(String name) {
         JsonNode label = Seeds.label(name);
         String text = run(name).text();

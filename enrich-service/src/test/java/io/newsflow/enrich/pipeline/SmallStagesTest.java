@@ -49,6 +49,22 @@ class SmallStagesTest {
     }
 
     @Test
+    void authorFromTrailingBioKeepsTheBio() {
+        String bio = "Joe Gould is a senior Pentagon reporter for Defense News, covering national security policy.";
+        ArticleDraft d = ArticleDraft.of("", "text/plain");
+        d.text("Headline here\n\nBody text. More body.\n\nWith reporting from The Associated Press.\n\n" + bio);
+        new AuthorExtractor(6).apply(d);
+        assertEquals(List.of("Joe Gould"), d.authors());
+        assertEquals(FieldSources.BYLINE, d.provenance().get("authors"));
+        assertTrue(d.text().endsWith(bio));
+
+        ArticleDraft notBio = ArticleDraft.of("", "text/plain");
+        notBio.text("Body.\n\nThe President is a frequent critic of the press.\n\nJohn Smith is a farmer in Iowa.");
+        new AuthorExtractor(6).apply(notBio);
+        assertTrue(notBio.authors().isEmpty(), "no newsroom job, no author: " + notBio.authors());
+    }
+
+    @Test
     void siteMetadataCanonicalUrlAndSource() {
         ArticleDraft d = ArticleDraft.builder().contentType("text/html").url("https://www.example.com/a?utm_source=x")
                 .content("<html><head><link rel=canonical href=\"https://example.com/story/\">"

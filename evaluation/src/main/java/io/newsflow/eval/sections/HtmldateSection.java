@@ -1,7 +1,6 @@
 package io.newsflow.eval.sections;
 
 import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,7 +16,8 @@ import io.newsflow.eval.PrfCounter;
 
 /**
  * Publication dates on htmldate-eval (eval_default.json and eval_mediacloud_2020.json), scored as upstream: the
- * same YYYY-MM-DD is a TP, another date an FP, no date an FN. Items whose gold date is not a date (NaN) are
+ * same YYYY-MM-DD is a TP, another date an FP, no date an FN. Ours is the service's publishedDate (the day as the
+ * page wrote it, like the gold; publishedAt is the instant). Items whose gold date is not a date (NaN) are
  * skipped.
  */
 public final class HtmldateSection implements EvalSection {
@@ -61,8 +61,7 @@ public final class HtmldateSection implements EvalSection {
                 }
                 String url = item.getKey();
                 ArticleDraft draft = EvalPipeline.html(DataFiles.page(page), url);
-                String found = draft.publishedAt() == null ? null
-                        : draft.publishedAt().atZone(ZoneOffset.UTC).toLocalDate().toString();
+                String found = draft.publishedDate() == null ? null : draft.publishedDate().toString();
                 ours.put(url, found);
                 String gold = Normalize.date(item.getValue().path("date").asText(null));
                 if (gold == null) {

@@ -3,7 +3,6 @@ package io.newsflow.eval.sections;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -59,6 +58,7 @@ public final class SeedsSection implements EvalSection {
         int titles = 0;
         int titlesRight = 0;
         int datesRight = 0;
+        int authorsRight = 0;
         int entities = 0;
         int entitiesFound = 0;
         List<String> missed = new ArrayList<>();
@@ -108,9 +108,13 @@ public final class SeedsSection implements EvalSection {
                 titlesRight++;
             }
             String date = label.path("date").isTextual() ? label.path("date").asText() : null;
-            String ours = draft.publishedAt() == null ? null : draft.publishedAt().atZone(ZoneOffset.UTC).toLocalDate().toString();
+            String ours = draft.publishedDate() == null ? null : draft.publishedDate().toString();
             if (date == null ? ours == null : date.equals(ours)) {
                 datesRight++;
+            }
+            List<String> labelledAuthors = label.path("author").isTextual() ? List.of(label.path("author").asText()) : List.of();
+            if (labelledAuthors.equals(draft.authors())) {
+                authorsRight++;
             }
             for (Iterator<Map.Entry<String, JsonNode>> types = label.path("entities").fields(); types.hasNext();) {
                 Map.Entry<String, JsonNode> t = types.next();
@@ -130,6 +134,7 @@ public final class SeedsSection implements EvalSection {
         put(report, "seeds.body_kept", "body sentences kept", sentencesKept, sentences, "1.000");
         put(report, "seeds.titles", "titles as labelled", titlesRight, titles, null);
         put(report, "seeds.dates", "dates as labelled", datesRight, seeds, null);
+        put(report, "seeds.authors", "authors as labelled", authorsRight, seeds, null);
         report.put("seeds.cases", seeds);
         report.put("entities.seeds.recall", recall);
         report.put("entities.seeds.cases", entities);

@@ -1,7 +1,6 @@
 package io.newsflow.eval.sections;
 
 import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -71,7 +70,7 @@ public final class TrafilaturaSection implements EvalSection {
             }
             String goldDate = Normalize.date(gold.path("date").asText(null));
             if (goldDate != null) {
-                String ours = draft.publishedAt() == null ? null : draft.publishedAt().atZone(ZoneOffset.UTC).toLocalDate().toString();
+                String ours = draft.publishedDate() == null ? null : draft.publishedDate().toString();
                 date.add(goldDate.equals(ours));
             }
             List<String> goldAuthors = strings(gold.path("author"));
