@@ -1,11 +1,13 @@
 package io.newsflow.enrich.persistence;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -34,10 +36,10 @@ public final class JdbcStoryIndex implements StoryIndex {
             CROSS JOIN LATERAL (SELECT st.story_id FROM %1$s.story_term st
                                 WHERE st.term = t.term AND st.last_updated_at >= ?
                                 ORDER BY st.last_updated_at DESC LIMIT ?) AS p""";
+    /** One counter row per term (story_term_count, kept in step with the postings): no postings are counted. */
     private static final String FREQUENCIES = """
-            SELECT t.term, (SELECT count(*) FROM (SELECT 1 FROM %1$s.story_term st
-                                                  WHERE st.term = t.term AND st.last_updated_at >= ? LIMIT ?) AS c)
-            FROM unnest(?::text[]) AS t(term)""";
+            SELECT t.term, least(coalesce(c.stories, 0), ?) FROM unnest(?::text[]) AS t(term)
+            LEFT JOIN %1$s.story_term_count c ON c.term = t.term""";
     private static final String LIVE = """
             SELECT count(*) FROM (SELECT 1 FROM %1$s.story WHERE last_updated_at >= ? LIMIT ?) AS live""";
     private static final String LOAD = """
@@ -52,9 +54,21 @@ public final class JdbcStoryIndex implements StoryIndex {
             ON CONFLICT (story_id) DO UPDATE SET last_updated_at = EXCLUDED.last_updated_at,
                 article_count = EXCLUDED.article_count, terms = EXCLUDED.terms, weights = EXCLUDED.weights,
                 sources = ARRAY(SELECT DISTINCT x FROM unnest(s.sources || EXCLUDED.sources) AS x ORDER BY x)""";
-    private static final String DELETE_POSTINGS = "DELETE FROM %1$s.story_term WHERE story_id = ?";
-    private static final String INSERT_POSTINGS = """
-            INSERT INTO %1$s.story_term (term, story_id, last_updated_at) SELECT t, ?, ? FROM unnest(?::text[]) AS t""";
+    /**
+     * The story's postings become its new top terms in one statement: postings of dropped terms go, kept ones get the
+     * new time, new ones are added, and the per-term counters change by the difference only (locked in term order,
+     * so two transactions never wait on each other's counters in opposite orders).
+     */
+    private static final String SYNC_POSTINGS = """
+            WITH removed AS (DELETE FROM %1$s.story_term WHERE story_id = ? AND term <> ALL(?::text[]) RETURNING term),
+                 kept AS (UPDATE %1$s.story_term SET last_updated_at = ? WHERE story_id = ? AND term = ANY(?::text[])
+                          RETURNING term),
+                 added AS (INSERT INTO %1$s.story_term (term, story_id, last_updated_at)
+                           SELECT t, ?, ? FROM unnest(?::text[]) AS t WHERE t NOT IN (SELECT term FROM kept) RETURNING term),
+                 delta AS (SELECT term, 1 AS d FROM added UNION ALL SELECT term, -1 FROM removed)
+            INSERT INTO %1$s.story_term_count AS c (term, stories)
+            SELECT term, sum(d)::int FROM delta GROUP BY term ORDER BY term
+            ON CONFLICT (term) DO UPDATE SET stories = c.stories + EXCLUDED.stories""";
     private static final String ADD_ENTITIES = """
             INSERT INTO %1$s.story_entity (story_id, name, mentions)
             SELECT ?, n, m FROM unnest(?::text[], ?::int[]) AS x(n, m)
@@ -66,9 +80,23 @@ public final class JdbcStoryIndex implements StoryIndex {
     private static final String ASSIGN = """
             INSERT INTO %1$s.article_story (article_id, story_id, similarity, assigned_at) VALUES (?, ?, ?, ?)
             ON CONFLICT (article_id) DO NOTHING""";
-    private static final String EXPIRE_STORIES = """
-            DELETE FROM %1$s.story WHERE story_id IN
-                (SELECT story_id FROM %1$s.story WHERE last_updated_at < ? LIMIT ?)""";
+    private static final String EXPIRED_STORIES = """
+            SELECT story_id FROM %1$s.story WHERE last_updated_at < ? ORDER BY story_id LIMIT ? FOR UPDATE SKIP LOCKED""";
+    private static final String EXPIRE_POSTINGS = """
+            WITH gone AS (DELETE FROM %1$s.story_term WHERE story_id = ANY(?::text[]) RETURNING term)
+            SELECT term, count(*)::int FROM gone GROUP BY term ORDER BY term""";
+    /** Counters of the expired postings, locked in term order like every other writer of them. */
+    private static final String LOCK_COUNTS = """
+            SELECT count(*) FROM (SELECT 1 FROM %1$s.story_term_count WHERE term = ANY(?::text[]) ORDER BY term FOR UPDATE)
+            AS locked""";
+    private static final String DECREMENT_COUNTS = """
+            UPDATE %1$s.story_term_count c SET stories = c.stories - x.n
+            FROM unnest(?::text[], ?::int[]) AS x(term, n) WHERE c.term = x.term""";
+    /** Terms no live story has any more (after joins or expiry); rows a writer holds are left for the next sweep. */
+    private static final String DROP_ZERO_COUNTS = """
+            DELETE FROM %1$s.story_term_count WHERE term IN
+                (SELECT term FROM %1$s.story_term_count WHERE stories <= 0 ORDER BY term LIMIT ? FOR UPDATE SKIP LOCKED)""";
+    private static final String EXPIRE_STORIES = "DELETE FROM %1$s.story WHERE story_id = ANY(?::text[])";
     private static final String EXPIRE_ASSIGNMENTS = """
             DELETE FROM %1$s.article_story WHERE article_id IN
                 (SELECT article_id FROM %1$s.article_story WHERE assigned_at < ? LIMIT ?)""";
@@ -135,15 +163,14 @@ public final class JdbcStoryIndex implements StoryIndex {
     }
 
     @Override
-    public Map<String, Integer> storyFrequencies(Collection<String> terms, Instant notBefore, int cap) {
+    public Map<String, Integer> storyFrequencies(Collection<String> terms, int cap) {
         Map<String, Integer> out = new LinkedHashMap<>();
         if (terms.isEmpty()) {
             return out;
         }
         try (PreparedStatement ps = connection.prepareStatement(FREQUENCIES.formatted(schema))) {
-            ps.setTimestamp(1, Timestamp.from(notBefore));
-            ps.setInt(2, cap);
-            ps.setArray(3, connection.createArrayOf("text", terms.toArray()));
+            ps.setInt(1, cap);
+            ps.setArray(2, connection.createArrayOf("text", terms.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.put(rs.getString(1), rs.getInt(2));
@@ -218,16 +245,16 @@ public final class JdbcStoryIndex implements StoryIndex {
                 ps.setArray(7, connection.createArrayOf("float8", weights));
                 ps.executeUpdate();
             }
-            if (state.articleCount() > 1) {
-                try (PreparedStatement ps = connection.prepareStatement(DELETE_POSTINGS.formatted(schema))) {
-                    ps.setString(1, state.storyId());
-                    ps.executeUpdate();
-                }
-            }
-            try (PreparedStatement ps = connection.prepareStatement(INSERT_POSTINGS.formatted(schema))) {
+            try (PreparedStatement ps = connection.prepareStatement(SYNC_POSTINGS.formatted(schema))) {
+                Array termArray = connection.createArrayOf("text", terms);
                 ps.setString(1, state.storyId());
-                ps.setTimestamp(2, at);
-                ps.setArray(3, connection.createArrayOf("text", terms));
+                ps.setArray(2, termArray);
+                ps.setTimestamp(3, at);
+                ps.setString(4, state.storyId());
+                ps.setArray(5, termArray);
+                ps.setString(6, state.storyId());
+                ps.setTimestamp(7, at);
+                ps.setArray(8, termArray);
                 ps.executeUpdate();
             }
             List<Map.Entry<String, Integer>> top = entities.entrySet().stream()
@@ -260,21 +287,71 @@ public final class JdbcStoryIndex implements StoryIndex {
         }
     }
 
-    /** Deletes one batch of stale stories and assignments (callers loop, committing in between). */
+    /**
+     * Deletes one batch of stale stories (their postings first, so that the term counters can be decremented) and
+     * of stale assignments; callers loop, committing in between.
+     */
     @Override
     public int expire(Instant cutoff) {
-        int removed = 0;
         try {
-            for (String sql : new String[] { EXPIRE_STORIES, EXPIRE_ASSIGNMENTS }) {
-                try (PreparedStatement ps = connection.prepareStatement(sql.formatted(schema))) {
-                    ps.setTimestamp(1, Timestamp.from(cutoff));
-                    ps.setInt(2, expiryBatch);
+            List<String> stale = new ArrayList<>();
+            try (PreparedStatement ps = connection.prepareStatement(EXPIRED_STORIES.formatted(schema))) {
+                ps.setTimestamp(1, Timestamp.from(cutoff));
+                ps.setInt(2, expiryBatch);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        stale.add(rs.getString(1));
+                    }
+                }
+            }
+            int removed = 0;
+            if (!stale.isEmpty()) {
+                Array ids = connection.createArrayOf("text", stale.toArray());
+                List<String> terms = new ArrayList<>();
+                List<Integer> counts = new ArrayList<>();
+                try (PreparedStatement ps = connection.prepareStatement(EXPIRE_POSTINGS.formatted(schema))) {
+                    ps.setArray(1, ids);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            terms.add(rs.getString(1));
+                            counts.add(rs.getInt(2));
+                        }
+                    }
+                }
+                decrementCounts(terms, counts);
+                try (PreparedStatement ps = connection.prepareStatement(EXPIRE_STORIES.formatted(schema))) {
+                    ps.setArray(1, ids);
                     removed += ps.executeUpdate();
                 }
+            }
+            try (PreparedStatement ps = connection.prepareStatement(EXPIRE_ASSIGNMENTS.formatted(schema))) {
+                ps.setTimestamp(1, Timestamp.from(cutoff));
+                ps.setInt(2, expiryBatch);
+                removed += ps.executeUpdate();
+            }
+            try (PreparedStatement ps = connection.prepareStatement(DROP_ZERO_COUNTS.formatted(schema))) {
+                ps.setInt(1, expiryBatch);
+                removed += ps.executeUpdate();
             }
             return removed;
         } catch (SQLException e) {
             throw new IndexUnavailableException("story expiry failed", e);
+        }
+    }
+
+    private void decrementCounts(List<String> terms, List<Integer> counts) throws SQLException {
+        if (terms.isEmpty()) {
+            return;
+        }
+        Array termArray = connection.createArrayOf("text", terms.toArray());
+        try (PreparedStatement ps = connection.prepareStatement(LOCK_COUNTS.formatted(schema))) {
+            ps.setArray(1, termArray);
+            ps.executeQuery().close();
+        }
+        try (PreparedStatement ps = connection.prepareStatement(DECREMENT_COUNTS.formatted(schema))) {
+            ps.setArray(1, termArray);
+            ps.setArray(2, connection.createArrayOf("int4", counts.toArray()));
+            ps.executeUpdate();
         }
     }
 

@@ -138,7 +138,7 @@ public final class StoryAssigner {
         void add(Collection<String> terms) {
             List<String> missing = terms.stream().filter(t -> !df.containsKey(t)).toList();
             if (!missing.isEmpty()) {
-                Map<String, Integer> counted = index.storyFrequencies(missing, notBefore, postingsPerTerm);
+                Map<String, Integer> counted = index.storyFrequencies(missing, postingsPerTerm);
                 missing.forEach(t -> df.put(t, counted.getOrDefault(t, 0)));
             }
         }

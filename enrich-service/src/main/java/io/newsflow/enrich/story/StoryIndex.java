@@ -29,10 +29,11 @@ public interface StoryIndex {
     Set<String> candidates(Collection<String> terms, Instant notBefore, int perTermLimit);
 
     /**
-     * For each term, in how many stories updated at or after {@code notBefore} it is a top term, counting at most
-     * {@code cap} (bounded cost; a term that common is background anyway).
+     * For each term, in how many stored stories it is a top term, at most {@code cap} (a term that common is background
+     * anyway). Stored = not yet expired: stories leave the index when the expiry task removes them, so this can lag
+     * the window by one expiry interval; in exchange it is one counter lookup per term, not a count of postings.
      */
-    Map<String, Integer> storyFrequencies(Collection<String> terms, Instant notBefore, int cap);
+    Map<String, Integer> storyFrequencies(Collection<String> terms, int cap);
 
     /** How many stories were updated at or after {@code notBefore}, counting at most {@code cap}. */
     int liveStories(Instant notBefore, int cap);

@@ -37,6 +37,8 @@ import io.newsflow.enrich.story.EnrichmentStoryFeatures;
 import io.newsflow.enrich.story.SalientTermExtractor;
 import io.newsflow.enrich.story.StoryAssigner;
 import io.newsflow.enrich.story.StoryFeatures;
+import io.newsflow.enrich.story.StoryIndex;
+import io.newsflow.enrich.story.StoryState;
 import io.newsflow.enrich.story.TermVectors;
 
 /**
@@ -187,6 +189,10 @@ public final class DedupStoryScaleBenchmark {
             copy(copy, "article_story (article_id, story_id, similarity, assigned_at)", assigned);
         }
         try (Statement st = c.createStatement()) {
+            // the per-term counters the story index keeps in step with the postings (COPY bypasses it)
+            st.execute("TRUNCATE " + SCHEMA + ".story_term_count");
+            st.execute("INSERT INTO " + SCHEMA + ".story_term_count (term, stories) SELECT term, count(*) FROM " + SCHEMA
+                    + ".story_term GROUP BY term");
             st.execute("ANALYZE");
         }
     }
@@ -194,7 +200,7 @@ public final class DedupStoryScaleBenchmark {
     private void measure(Connection c, int size, int measured) throws SQLException {
         c.setAutoCommit(false);
         JdbcNearDuplicateIndex near = new JdbcNearDuplicateIndex(c, SCHEMA, 5000);
-        JdbcStoryIndex stories = new JdbcStoryIndex(c, SCHEMA, 10, 10, 5000);
+        TimedStoryIndex stories = new TimedStoryIndex(new JdbcStoryIndex(c, SCHEMA, 10, 10, 5000));
         int warmup = Math.max(20, measured / 10);
         int duplicates = 0;
         int joined = 0;
@@ -204,6 +210,7 @@ public final class DedupStoryScaleBenchmark {
         for (int i = 0; i < warmup + measured; i++) {
             if (i == warmup) {
                 t0 = System.nanoTime();
+                stories.reset();
             }
             String id = "m" + size + "-" + i;
             String text = perturbed(random.nextInt(bodies.size()));
@@ -214,7 +221,14 @@ public final class DedupStoryScaleBenchmark {
             long s1 = System.nanoTime();
             boolean created = assigner.assign(id, "bench", new StoryFeatures.Input(null, text, null, null), null, stories, now)
                     .created();
-            c.commit();
+            stories.timed("commit", 1, () -> {
+                try {
+                    c.commit();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+                return null;
+            });
             if (i >= warmup) {
                 nearNanos += s1 - s0;
                 storyNanos += System.nanoTime() - s1;
@@ -228,6 +242,7 @@ public final class DedupStoryScaleBenchmark {
                 + "stage %.1f ms/article; near-duplicates %d, joined stories %d), load average %.2f%n", size, measured, seconds,
                 measured / seconds, nearNanos / 1e6 / measured, storyNanos / 1e6 / measured, duplicates, joined,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        stories.print(measured);
     }
 
     private void explain(Connection c) throws SQLException {
@@ -236,6 +251,12 @@ public final class DedupStoryScaleBenchmark {
             "SELECT DISTINCT p.story_id FROM unnest(ARRAY['n:japan','n:t1','w:minister']::text[]) AS t(term) "
                     + "CROSS JOIN LATERAL (SELECT st.story_id FROM enrich.story_term st WHERE st.term = t.term "
                     + "AND st.last_updated_at >= now() - interval '3 days' ORDER BY st.last_updated_at DESC LIMIT 50) AS p",
+            "SELECT t.term, (SELECT count(*) FROM (SELECT 1 FROM enrich.story_term st WHERE st.term = t.term "
+                    + "AND st.last_updated_at >= now() - interval '3 days' LIMIT 50) AS c) "
+                    + "FROM unnest(ARRAY['n:japan','n:t1','w:minister','w:said','w:year']::text[]) AS t(term)",
+            "SELECT count(*) FROM (SELECT 1 FROM enrich.story WHERE last_updated_at >= now() - interval '3 days' LIMIT 10000) AS live",
+            "SELECT story_id, terms, weights FROM enrich.story WHERE story_id = ANY(ARRAY(SELECT 's-fill-' || (i * 7919 % 10000) "
+                    + "FROM generate_series(1, 500) AS i))",
         };
         try (Statement st = c.createStatement()) {
             for (String q : queries) {
@@ -246,6 +267,87 @@ public final class DedupStoryScaleBenchmark {
                     }
                 }
             }
+        }
+    }
+
+    /** Times each story-index call (which statements the story stage's cost is in). */
+    private static final class TimedStoryIndex implements StoryIndex {
+        private final StoryIndex delegate;
+        private final Map<String, long[]> nanos = new java.util.TreeMap<>();
+
+        TimedStoryIndex(StoryIndex delegate) {
+            this.delegate = delegate;
+        }
+
+        void reset() {
+            nanos.clear();
+        }
+
+        void print(int articles) {
+            nanos.forEach((k, v) -> System.out.printf("  %-18s %6.2f ms/article, %5.1f calls/article, %6.1f items/article%n", k,
+                    v[0] / 1e6 / articles, v[1] / (double) articles, v[2] / (double) articles));
+        }
+
+        private <T> T timed(String name, int items, java.util.function.Supplier<T> call) {
+            long t = System.nanoTime();
+            T out = call.get();
+            long[] v = nanos.computeIfAbsent(name, k -> new long[3]);
+            v[0] += System.nanoTime() - t;
+            v[1]++;
+            v[2] += items;
+            return out;
+        }
+
+        @Override
+        public java.util.Optional<String> storyOfArticle(String articleId) {
+            return timed("storyOfArticle", 1, () -> delegate.storyOfArticle(articleId));
+        }
+
+        @Override
+        public void lockTerms(List<String> sortedTerms) {
+            timed("lockTerms", sortedTerms.size(), () -> {
+                delegate.lockTerms(sortedTerms);
+                return null;
+            });
+        }
+
+        @Override
+        public java.util.Set<String> candidates(java.util.Collection<String> terms, Instant notBefore, int perTermLimit) {
+            return timed("candidates", terms.size(), () -> delegate.candidates(terms, notBefore, perTermLimit));
+        }
+
+        @Override
+        public Map<String, Integer> storyFrequencies(java.util.Collection<String> terms, int cap) {
+            return timed("storyFrequencies", terms.size(), () -> delegate.storyFrequencies(terms, cap));
+        }
+
+        @Override
+        public int liveStories(Instant notBefore, int cap) {
+            return timed("liveStories", 1, () -> delegate.liveStories(notBefore, cap));
+        }
+
+        @Override
+        public Map<String, StoryState> load(java.util.Collection<String> storyIds) {
+            return timed("load", storyIds.size(), () -> delegate.load(storyIds));
+        }
+
+        @Override
+        public StoryState lockStory(String storyId) {
+            return timed("lockStory", 1, () -> delegate.lockStory(storyId));
+        }
+
+        @Override
+        public void save(String articleId, double similarity, StoryState state, String source, Map<String, Integer> entities,
+                Instant now) {
+            timed("save", state.terms().size(), () -> {
+                delegate.save(articleId, similarity, state, source, entities, now);
+                return null;
+            });
+        }
+
+        @Override
+        public int expire(Instant cutoff) {
+            return delegate.expire(cutoff);
         }
     }
 

@@ -67,7 +67,12 @@ class IndexExpiryTest {
                     now.minus(storyWindow).minus(Duration.ofHours(1)));
             stories.assign("exp-new", "b.example", new StoryFeatures.Input(null, recent, null, null), null, story,
                     now.minus(storyWindow).plus(Duration.ofHours(1)));
+            // joins the recent story with terms of its own, so its postings (and the counters) change by a difference
+            String follow = recent + " " + text(3);
+            assertEquals("s-exp-new", stories.assign("exp-follow", "c.example", new StoryFeatures.Input(null, follow, null, null),
+                    null, story, now.minus(storyWindow).plus(Duration.ofHours(2))).storyId());
         }
+        assertEquals(List.of(), countersOutOfStep(), "per-term counters equal the postings after creates and a join");
         while (store.expireBatch() > 0) {
             // batches until nothing is left to expire
         }
@@ -75,7 +80,20 @@ class IndexExpiryTest {
         assertEquals(List.of("exp-new"), column("SELECT DISTINCT article_id FROM enrich.near_dup_band WHERE article_id LIKE 'exp-%'"));
         assertEquals(List.of("s-exp-new"), column("SELECT story_id FROM enrich.story WHERE story_id LIKE 's-exp-%'"));
         assertEquals(List.of("s-exp-new"), column("SELECT DISTINCT story_id FROM enrich.story_term WHERE story_id LIKE 's-exp-%'"));
-        assertEquals(List.of("exp-new"), column("SELECT article_id FROM enrich.article_story WHERE article_id LIKE 'exp-%'"));
+        assertEquals(List.of("exp-follow", "exp-new"),
+                column("SELECT article_id FROM enrich.article_story WHERE article_id LIKE 'exp-%' ORDER BY article_id"));
+        assertEquals(List.of(), countersOutOfStep(), "expiry decrements the counters of the postings it deletes");
+        assertEquals(List.of(), column("SELECT term FROM enrich.story_term_count WHERE stories <= 0"),
+                "terms no story has any more are swept");
+    }
+
+    /** Terms whose counter differs from the number of postings that carry them (the inverse story frequency's input). */
+    private List<String> countersOutOfStep() throws Exception {
+        return column("""
+                SELECT coalesce(c.term, p.term) || ': counter ' || coalesce(c.stories, 0) || ', postings ' || coalesce(p.n, 0)
+                FROM enrich.story_term_count c
+                FULL JOIN (SELECT term, count(*) AS n FROM enrich.story_term GROUP BY term) p ON p.term = c.term
+                WHERE coalesce(c.stories, 0) <> coalesce(p.n, 0)""");
     }
 
     private List<String> column(String sql) throws Exception {
