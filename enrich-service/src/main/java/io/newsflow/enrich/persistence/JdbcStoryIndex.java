@@ -40,8 +40,18 @@ public final class JdbcStoryIndex implements StoryIndex {
     private static final String FREQUENCIES = """
             SELECT t.term, least(coalesce(c.stories, 0), ?) FROM unnest(?::text[]) AS t(term)
             LEFT JOIN %1$s.story_term_count c ON c.term = t.term""";
-    private static final String LIVE = """
-            SELECT count(*) FROM (SELECT 1 FROM %1$s.story WHERE last_updated_at >= ? LIMIT ?) AS live""";
+    /** The stories the index holds, from the shard counters (see V4__story_term_counts.sql). */
+    private static final String STORED = "SELECT least(coalesce(sum(stories), 0), ?)::int FROM %1$s.story_count_shard";
+    private static final String COUNT_NEW_STORY = """
+            UPDATE %1$s.story_count_shard SET stories = stories + 1 WHERE shard = (hashtext(?) & 15)""";
+    private static final String LOCK_SHARDS = """
+            SELECT count(*) FROM (SELECT 1 FROM %1$s.story_count_shard
+                                  WHERE shard IN (SELECT hashtext(id) & 15 FROM unnest(?::text[]) AS id)
+                                  ORDER BY shard FOR UPDATE) AS locked""";
+    private static final String DECREMENT_SHARDS = """
+            UPDATE %1$s.story_count_shard c SET stories = c.stories - gone.n
+            FROM (SELECT (hashtext(id) & 15) AS shard, count(*)::int AS n FROM unnest(?::text[]) AS id GROUP BY 1) AS gone
+            WHERE c.shard = gone.shard""";
     private static final String LOAD = """
             SELECT story_id, terms, weights, article_count, first_seen_at, last_updated_at
             FROM %1$s.story WHERE story_id = ANY(?::text[])""";
@@ -183,10 +193,9 @@ public final class JdbcStoryIndex implements StoryIndex {
     }
 
     @Override
-    public int liveStories(Instant notBefore, int cap) {
-        try (PreparedStatement ps = connection.prepareStatement(LIVE.formatted(schema))) {
-            ps.setTimestamp(1, Timestamp.from(notBefore));
-            ps.setInt(2, cap);
+    public int storedStories(int cap) {
+        try (PreparedStatement ps = connection.prepareStatement(STORED.formatted(schema))) {
+            ps.setInt(1, cap);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
@@ -244,6 +253,13 @@ public final class JdbcStoryIndex implements StoryIndex {
                 ps.setArray(6, connection.createArrayOf("text", terms));
                 ps.setArray(7, connection.createArrayOf("float8", weights));
                 ps.executeUpdate();
+            }
+            if (state.articleCount() == 1) {
+                // shard counter before any term counter: the one lock order every writer follows
+                try (PreparedStatement ps = connection.prepareStatement(COUNT_NEW_STORY.formatted(schema))) {
+                    ps.setString(1, state.storyId());
+                    ps.executeUpdate();
+                }
             }
             try (PreparedStatement ps = connection.prepareStatement(SYNC_POSTINGS.formatted(schema))) {
                 Array termArray = connection.createArrayOf("text", terms);
@@ -317,6 +333,14 @@ public final class JdbcStoryIndex implements StoryIndex {
                             counts.add(rs.getInt(2));
                         }
                     }
+                }
+                try (PreparedStatement ps = connection.prepareStatement(LOCK_SHARDS.formatted(schema))) {
+                    ps.setArray(1, ids);
+                    ps.executeQuery().close();
+                }
+                try (PreparedStatement ps = connection.prepareStatement(DECREMENT_SHARDS.formatted(schema))) {
+                    ps.setArray(1, ids);
+                    ps.executeUpdate();
                 }
                 decrementCounts(terms, counts);
                 try (PreparedStatement ps = connection.prepareStatement(EXPIRE_STORIES.formatted(schema))) {

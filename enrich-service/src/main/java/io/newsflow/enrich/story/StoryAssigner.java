@@ -63,7 +63,7 @@ public final class StoryAssigner {
         List<String> lockTerms = new ArrayList<>(raw.keySet());
         Collections.sort(lockTerms);
         index.lockTerms(lockTerms);
-        Idf idf = new Idf(index, notBefore);
+        Idf idf = new Idf(index);
         Map<String, Double> vector = TermVectors.normalize(TermVectors.top(idf.apply(raw), articleTerms));
         // what the story keeps: the article's selected terms with their own (not yet IDF-weighted) weights
         Map<String, Double> selected = new LinkedHashMap<>();
@@ -117,22 +117,20 @@ public final class StoryAssigner {
     }
 
     /**
-     * Inverse story frequency from the live window, so that terms every story has (a country in international news)
-     * count less than those of this event. Frequencies and the population are counted up to caps, so the cost does
-     * not grow with the corpus. The population gets {@code idfPriorStories} background stories that contain none of
+     * Inverse story frequency over the stories the index holds (expiry removes those past the window), so that terms
+     * every story has (a country in international news) count less than those of this event. Frequencies and the
+     * population are read from counters the index keeps (capped, as before), so the cost does not grow with the corpus. The population gets {@code idfPriorStories} background stories that contain none of
      * the terms: without them a window of a handful of stories makes every term of the one story an article is
      * compared with "common" (df 1 of 1), which pushes the two apart and makes the outcome depend on arrival order.
      */
     private final class Idf {
         private final StoryIndex index;
-        private final Instant notBefore;
         private final int population;
         private final Map<String, Integer> df = new HashMap<>();
 
-        Idf(StoryIndex index, Instant notBefore) {
+        Idf(StoryIndex index) {
             this.index = index;
-            this.notBefore = notBefore;
-            this.population = index.liveStories(notBefore, populationCap);
+            this.population = index.storedStories(populationCap);
         }
 
         void add(Collection<String> terms) {

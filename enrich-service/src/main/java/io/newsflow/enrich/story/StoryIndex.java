@@ -35,8 +35,8 @@ public interface StoryIndex {
      */
     Map<String, Integer> storyFrequencies(Collection<String> terms, int cap);
 
-    /** How many stories were updated at or after {@code notBefore}, counting at most {@code cap}. */
-    int liveStories(Instant notBefore, int cap);
+    /** How many stories are stored (not yet expired, as for {@link #storyFrequencies}), at most {@code cap}. */
+    int storedStories(int cap);
 
     Map<String, StoryState> load(Collection<String> storyIds);
 

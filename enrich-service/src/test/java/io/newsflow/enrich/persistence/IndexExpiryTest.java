@@ -73,6 +73,7 @@ class IndexExpiryTest {
                     null, story, now.minus(storyWindow).plus(Duration.ofHours(2))).storyId());
         }
         assertEquals(List.of(), countersOutOfStep(), "per-term counters equal the postings after creates and a join");
+        assertEquals(List.of(), populationOutOfStep(), "the story count equals the stories stored");
         while (store.expireBatch() > 0) {
             // batches until nothing is left to expire
         }
@@ -83,8 +84,16 @@ class IndexExpiryTest {
         assertEquals(List.of("exp-follow", "exp-new"),
                 column("SELECT article_id FROM enrich.article_story WHERE article_id LIKE 'exp-%' ORDER BY article_id"));
         assertEquals(List.of(), countersOutOfStep(), "expiry decrements the counters of the postings it deletes");
+        assertEquals(List.of(), populationOutOfStep(), "expiry decrements the story count");
         assertEquals(List.of(), column("SELECT term FROM enrich.story_term_count WHERE stories <= 0"),
                 "terms no story has any more are swept");
+    }
+
+    /** The shard counters' total against the stories stored (the inverse story frequency's population). */
+    private List<String> populationOutOfStep() throws Exception {
+        return column("""
+                SELECT 'shards ' || (SELECT sum(stories) FROM enrich.story_count_shard) || ', stories ' || count(*)
+                FROM enrich.story HAVING count(*) <> (SELECT sum(stories) FROM enrich.story_count_shard)""");
     }
 
     /** Terms whose counter differs from the number of postings that carry them (the inverse story frequency's input). */
