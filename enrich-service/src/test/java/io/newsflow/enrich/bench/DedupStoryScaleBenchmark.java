@@ -209,8 +209,10 @@ public final class DedupStoryScaleBenchmark {
         long t0 = 0;
         long nearNanos = 0;
         long storyNanos = 0;
+        long[] blocks0 = null;
         for (int i = 0; i < warmup + measured; i++) {
             if (i == warmup) {
+                blocks0 = blocks(c);
                 t0 = System.nanoTime();
                 stories.reset();
             }
@@ -239,12 +241,31 @@ public final class DedupStoryScaleBenchmark {
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
+        long[] blocks1 = blocks(c);
         c.setAutoCommit(true);
         System.out.printf("size %,d: %d articles in %.2f s = %.1f articles/s (near-duplicate stage %.1f ms/article, story "
                 + "stage %.1f ms/article; near-duplicates %d, joined stories %d), load average %.2f%n", size, measured, seconds,
                 measured / seconds, nearNanos / 1e6 / measured, storyNanos / 1e6 / measured, duplicates, joined,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         stories.print(measured);
+        // load-independent: pages the two stages needed per article, and how many of them were not in shared buffers
+        System.out.printf("  buffer pages per article (both stages): %.0f read from outside shared buffers, %.0f hits%n",
+                (blocks1[0] - blocks0[0]) / (double) measured, (blocks1[1] - blocks0[1]) / (double) measured);
+    }
+
+    /** This database's cumulative blocks read / hit, after flushing this backend's pending statistics. */
+    private static long[] blocks(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("SELECT pg_stat_force_next_flush()");
+            c.commit();
+            try (ResultSet rs = st.executeQuery(
+                    "SELECT blks_read, blks_hit FROM pg_stat_database WHERE datname = current_database()")) {
+                rs.next();
+                long[] out = { rs.getLong(1), rs.getLong(2) };
+                c.commit();
+                return out;
+            }
+        }
     }
 
     private void explain(Connection c) throws SQLException {
