@@ -106,9 +106,14 @@ public final class StoryAssigner {
         }
         if (best != null && bestScore >= threshold) {
             StoryState story = index.lockStory(best.storyId());
-            // a copy whose original has no story yet (its story step is still running elsewhere) joins by its terms,
-            // but like any copy adds none
-            return join(articleId, source, f, duplicateOf == null ? contribution : Map.of(), story, bestScore, index, now);
+            // null: the expiry task removed the story between the candidate read and the lock; the article then opens
+            // a story of its own, as it would have had the story expired a moment earlier
+            if (story != null) {
+                // a copy whose original has no story yet (its story step is still running elsewhere) joins by its
+                // terms, but like any copy adds none
+                return join(articleId, source, f, duplicateOf == null ? contribution : Map.of(), story, bestScore,
+                        index, now);
+            }
         }
         String storyId = STORY_ID_PREFIX + articleId;
         index.save(articleId, 1.0, new StoryState(storyId, TermVectors.top(contribution, storyTerms), 1, now, now), source,

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -73,7 +77,7 @@ class StoryAssignerTest {
     void theGroupingDoesNotDependOnArrivalOrder() {
         for (List<String> order : List.of(List.of("q1", "q2", "r1"), List.of("r1", "q2", "q1"), List.of("q2", "r1", "q1"))) {
             InMemoryStoryIndex index = new InMemoryStoryIndex();
-            java.util.Map<String, String> story = new java.util.HashMap<>();
+            Map<String, String> story = new java.util.HashMap<>();
             for (String id : order) {
                 String t = id.equals("q1") ? QUAKE_1 : id.equals("q2") ? QUAKE_2 : REHAB;
                 story.put(id, assigner.assign(id, null, text(t), null, index, NOW).storyId());
@@ -91,5 +95,66 @@ class StoryAssignerTest {
         assertTrue(out.terms().containsKey("e:JP"));
         assertTrue(out.terms().containsKey("k:defense"));
         assertEquals(3, out.entities().get("Japan"));
+    }
+
+    @Test
+    void aCandidateStoryThatExpiresBeforeItIsLockedMakesTheArticleOpenItsOwn() {
+        InMemoryStoryIndex stored = new InMemoryStoryIndex();
+        assigner.assign("q1", null, text(QUAKE_1), null, stored, NOW);
+        StoryIndex expiringOnLock = new ExpiresBeforeLock(stored, NOW.plusSeconds(1));
+        StoryDecision decision = assigner.assign("q2", null, text(QUAKE_2), null, expiringOnLock, NOW);
+        assertTrue(decision.created(), "the story it matched is gone, so it opens one");
+        assertEquals("s-q2", decision.storyId());
+        assertEquals(List.of("s-q2"), List.copyOf(stored.stories().keySet()));
+    }
+
+    /** The expiry task running between the candidate read and the lock (a race the database index can meet). */
+    private record ExpiresBeforeLock(InMemoryStoryIndex delegate, Instant cutoff) implements StoryIndex {
+        @Override
+        public Optional<String> storyOfArticle(String articleId) {
+            return delegate.storyOfArticle(articleId);
+        }
+
+        @Override
+        public void lockTerms(List<String> sortedTerms) {
+            delegate.lockTerms(sortedTerms);
+        }
+
+        @Override
+        public Set<String> candidates(Collection<String> terms, Instant notBefore, int perTermLimit) {
+            return delegate.candidates(terms, notBefore, perTermLimit);
+        }
+
+        @Override
+        public Map<String, Integer> storyFrequencies(Collection<String> terms, int cap) {
+            return delegate.storyFrequencies(terms, cap);
+        }
+
+        @Override
+        public int storedStories(int cap) {
+            return delegate.storedStories(cap);
+        }
+
+        @Override
+        public Map<String, StoryState> load(Collection<String> storyIds) {
+            return delegate.load(storyIds);
+        }
+
+        @Override
+        public StoryState lockStory(String storyId) {
+            delegate.expire(cutoff);
+            return delegate.lockStory(storyId);
+        }
+
+        @Override
+        public void save(String articleId, double similarity, StoryState state, String source,
+                Map<String, Integer> entities, Instant now) {
+            delegate.save(articleId, similarity, state, source, entities, now);
+        }
+
+        @Override
+        public int expire(Instant before) {
+            return delegate.expire(before);
+        }
     }
 }
