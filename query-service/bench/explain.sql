@@ -1,16 +1,28 @@
 -- EXPLAIN plans of the main queries, as ArticleSearch/SqlFilter build them (values inlined for psql).
 -- psql -h 127.0.0.1 -U postgres -d <bench db> -f explain.sql
 \pset pager off
-\echo '== search: q + source, newest first (page of 20 + 1, snippets for the page)'
+-- As the service's connections (quarkus.datasource.jdbc.new-connection-sql, NEWSFLOW_DB_WORK_MEM).
+SET work_mem = '32MB';
+\echo '== search: q + source, newest first (page of 20 + 1, snippets for the page); one branch per configuration'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-WITH ranked AS NOT MATERIALIZED (SELECT a.id, a.sort_published_at AS t, CAST(NULL AS real) AS rank FROM query.article a
-  WHERE ((a.search_config = 'english'::regconfig AND a.search_vector @@ websearch_to_tsquery('english'::regconfig, 'climate'))
-      OR (a.search_config = 'simple'::regconfig AND a.search_vector @@ websearch_to_tsquery('simple'::regconfig, 'climate')))
+WITH ranked AS NOT MATERIALIZED (
+  SELECT a.id, a.sort_published_at AS t, CAST(NULL AS real) AS rank FROM query.article a
+  WHERE (a.search_config = 'english'::regconfig AND a.search_vector @@ websearch_to_tsquery('english'::regconfig, 'climate'))
+  AND a.source IN ('source-17.example') AND a.duplicate_of IS NULL
+  UNION ALL SELECT a.id, a.sort_published_at AS t, CAST(NULL AS real) AS rank FROM query.article a
+  WHERE (a.search_config = 'simple'::regconfig AND a.search_vector @@ websearch_to_tsquery('simple'::regconfig, 'climate'))
   AND a.source IN ('source-17.example') AND a.duplicate_of IS NULL),
 page AS (SELECT m.id, m.t, m.rank FROM ranked m ORDER BY m.t DESC, m.id DESC LIMIT 21)
 SELECT m.id, m.rank, ts_headline(a.search_config, left(coalesce(a.text, ''), 2000), websearch_to_tsquery(a.search_config, 'climate'),
   'MaxFragments=2, MaxWords=35, MinWords=15')
 FROM page m JOIN query.article a ON a.id = m.id ORDER BY m.t DESC, m.id DESC;
+
+\echo '== the same before (one ORed condition: every matched row re-checked against its tsvector in a filter)'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT a.id FROM query.article a
+  WHERE ((a.search_config = 'english'::regconfig AND a.search_vector @@ websearch_to_tsquery('english'::regconfig, 'climate'))
+      OR (a.search_config = 'simple'::regconfig AND a.search_vector @@ websearch_to_tsquery('simple'::regconfig, 'climate')))
+  AND a.source IN ('source-17.example') AND a.duplicate_of IS NULL ORDER BY a.sort_published_at DESC, a.id DESC LIMIT 21;
 
 \echo '== search: q + lang + month, newest first'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
@@ -46,16 +58,25 @@ EXPLAIN SELECT 1 FROM query.article a
   WHERE (a.search_config = 'english'::regconfig AND a.search_vector @@ websearch_to_tsquery('english'::regconfig, 'election'))
   AND a.duplicate_of IS NULL;
 
-\echo '== facets=source,lang,entity,day for a common term, one pass over a sample (0.5 % of the blocks, ~5,000 rows)'
+\echo '== facets=source,lang,entity,day for a common term, on the hash sample (30 of 1024 buckets, ~2,000 matches)'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
 WITH m AS MATERIALIZED (SELECT a.id, a.source, lower(a.language) AS lang, a.published_at FROM query.article a
-  TABLESAMPLE SYSTEM (0.5) REPEATABLE (0)
-  WHERE (a.search_config = 'english'::regconfig AND a.search_vector @@ websearch_to_tsquery('english'::regconfig, 'election'))
-  AND a.duplicate_of IS NULL)
+  WHERE ((a.search_config = 'english'::regconfig AND a.search_vector @@ websearch_to_tsquery('english'::regconfig, 'election'))
+      OR (a.search_config = 'simple'::regconfig AND a.search_vector @@ websearch_to_tsquery('simple'::regconfig, 'election')))
+  AND a.duplicate_of IS NULL AND (hashtext(a.id) & 1023) < 30)
 (SELECT 'source', m.source, count(*), NULL, NULL FROM m WHERE m.source IS NOT NULL GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT 20)
 UNION ALL (SELECT 'lang', m.lang, count(*), NULL, NULL FROM m WHERE m.lang IS NOT NULL GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT 20)
 UNION ALL (SELECT 'entity', ae.entity_id, count(*), min(ae.type), min(ae.name) FROM m JOIN query.article_entity ae
   ON ae.article_id = m.id GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT 20)
+UNION ALL (SELECT 'day', to_char(date_trunc('day', m.published_at, 'UTC') AT TIME ZONE 'UTC', 'YYYY-MM-DD'), count(*), NULL, NULL
+  FROM m WHERE m.published_at IS NOT NULL GROUP BY 2 ORDER BY 2 DESC LIMIT 20);
+
+\echo '== facets without q (source + one month), on the hash sample'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+WITH m AS MATERIALIZED (SELECT a.id, a.source, lower(a.language) AS lang, a.published_at FROM query.article a
+  WHERE a.sort_published_at >= '2024-03-01' AND a.sort_published_at < '2024-04-01' AND a.sort_published_at > '-infinity'
+  AND a.duplicate_of IS NULL AND (hashtext(a.id) & 1023) < 120)
+(SELECT 'source', m.source, count(*), NULL, NULL FROM m WHERE m.source IS NOT NULL GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT 20)
 UNION ALL (SELECT 'day', to_char(date_trunc('day', m.published_at, 'UTC') AT TIME ZONE 'UTC', 'YYYY-MM-DD'), count(*), NULL, NULL
   FROM m WHERE m.published_at IS NOT NULL GROUP BY 2 ORDER BY 2 DESC LIMIT 20);
 
