@@ -51,21 +51,30 @@ SELECT a.id FROM query.article a
        AND b.duplicate_of IS NULL))
   ORDER BY a.sort_published_at DESC, a.id DESC LIMIT 21;
 
-\echo '== facet: planner estimate of the matches (decides exact or sampled)'
-EXPLAIN SELECT 1 FROM query.article a
+\echo '== facet: probe of 8 hash buckets of 1024 (count x 128 = estimated matches; decides exact or sampled)'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT count(*) FROM (SELECT 1 FROM query.article a
   WHERE (a.search_config = 'english'::regconfig AND a.search_vector @@ websearch_to_tsquery('english'::regconfig, 'election'))
-  AND a.duplicate_of IS NULL;
+  AND a.duplicate_of IS NULL AND (hashtext(a.id) & 1023) < 8
+  UNION ALL SELECT 1 FROM query.article a
+  WHERE (a.search_config = 'simple'::regconfig AND a.search_vector @@ websearch_to_tsquery('simple'::regconfig, 'election'))
+  AND a.duplicate_of IS NULL AND (hashtext(a.id) & 1023) < 8) p;
 
-\echo '== facets=source,lang,entity,day for a common term, on the hash sample (30 of 1024 buckets, ~2,000 matches)'
+\echo '== facets=source,lang,entity,day for a common term, on the hash sample (28 of 1024 buckets, ~2,000 matches), one branch per configuration'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
 WITH m AS MATERIALIZED (SELECT a.id, a.source, lower(a.language) AS lang, a.published_at FROM query.article a
-  WHERE ((a.search_config = 'english'::regconfig AND a.search_vector @@ websearch_to_tsquery('english'::regconfig, 'election'))
-      OR (a.search_config = 'simple'::regconfig AND a.search_vector @@ websearch_to_tsquery('simple'::regconfig, 'election')))
-  AND a.duplicate_of IS NULL AND (hashtext(a.id) & 1023) < 30)
+  WHERE (a.search_config = 'english'::regconfig AND a.search_vector @@ websearch_to_tsquery('english'::regconfig, 'election'))
+  AND a.duplicate_of IS NULL AND (hashtext(a.id) & 1023) < 28
+  UNION ALL SELECT a.id, a.source, lower(a.language) AS lang, a.published_at FROM query.article a
+  WHERE (a.search_config = 'simple'::regconfig AND a.search_vector @@ websearch_to_tsquery('simple'::regconfig, 'election'))
+  AND a.duplicate_of IS NULL AND (hashtext(a.id) & 1023) < 28)
 (SELECT 'source', m.source, count(*), NULL, NULL FROM m WHERE m.source IS NOT NULL GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT 20)
 UNION ALL (SELECT 'lang', m.lang, count(*), NULL, NULL FROM m WHERE m.lang IS NOT NULL GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT 20)
-UNION ALL (SELECT 'entity', ae.entity_id, count(*), min(ae.type), min(ae.name) FROM m JOIN query.article_entity ae
-  ON ae.article_id = m.id GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT 20)
+UNION ALL (SELECT 'entity', t.entity_id, t.n, d.type, d.name FROM (SELECT ae.entity_id, count(*) AS n FROM m
+  CROSS JOIN LATERAL (SELECT ae.entity_id FROM query.article_entity ae WHERE ae.article_id = m.id OFFSET 0) ae
+  GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20) t
+  CROSS JOIN LATERAL (SELECT ae.type, ae.name FROM query.article_entity ae WHERE ae.entity_id = t.entity_id
+  ORDER BY ae.article_id LIMIT 1) d ORDER BY t.n DESC, t.entity_id)
 UNION ALL (SELECT 'day', to_char(date_trunc('day', m.published_at, 'UTC') AT TIME ZONE 'UTC', 'YYYY-MM-DD'), count(*), NULL, NULL
   FROM m WHERE m.published_at IS NOT NULL GROUP BY 2 ORDER BY 2 DESC LIMIT 20);
 
