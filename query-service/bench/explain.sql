@@ -1,6 +1,9 @@
 -- EXPLAIN plans of the main queries, as ArticleSearch/SqlFilter build them (values inlined for psql).
 -- psql -h 127.0.0.1 -U postgres -d <bench db> -f explain.sql
 \pset pager off
+-- As the service's connections (quarkus.datasource.jdbc.new-connection-sql, NEWSFLOW_DB_WORK_MEM).
+SET work_mem = '32MB';
+SET jit = off;
 \echo '== search: q + source, newest first (page of 20 + 1, snippets for the page)'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
 WITH ranked AS NOT MATERIALIZED (SELECT a.id, a.sort_published_at AS t, CAST(NULL AS real) AS rank FROM query.article a
@@ -11,6 +14,13 @@ page AS (SELECT m.id, m.t, m.rank FROM ranked m ORDER BY m.t DESC, m.id DESC LIM
 SELECT m.id, m.rank, ts_headline(a.search_config, left(coalesce(a.text, ''), 2000), websearch_to_tsquery(a.search_config, 'climate'),
   'MaxFragments=2, MaxWords=35, MinWords=15')
 FROM page m JOIN query.article a ON a.id = m.id ORDER BY m.t DESC, m.id DESC;
+
+\echo '== search: q alone (common term, no filter), newest first: a walk of the sort index'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT a.id FROM query.article a
+  WHERE ((a.search_config = 'english'::regconfig AND a.search_vector @@ websearch_to_tsquery('english'::regconfig, 'election'))
+      OR (a.search_config = 'simple'::regconfig AND a.search_vector @@ websearch_to_tsquery('simple'::regconfig, 'election')))
+  AND a.duplicate_of IS NULL ORDER BY a.sort_published_at DESC, a.id DESC LIMIT 11;
 
 \echo '== search: q + lang + month, newest first'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
@@ -41,21 +51,39 @@ SELECT a.id FROM query.article a
        AND b.duplicate_of IS NULL))
   ORDER BY a.sort_published_at DESC, a.id DESC LIMIT 21;
 
-\echo '== facet: planner estimate of the matches (decides exact or sampled)'
-EXPLAIN SELECT 1 FROM query.article a
+\echo '== facet: probe of 8 hash buckets of 1024 (count x 128 = estimated matches; decides exact or sampled)'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT count(*) FROM (SELECT 1 FROM query.article a
   WHERE (a.search_config = 'english'::regconfig AND a.search_vector @@ websearch_to_tsquery('english'::regconfig, 'election'))
-  AND a.duplicate_of IS NULL;
+  AND a.duplicate_of IS NULL AND (hashtext(a.id) & 1023) < 8
+  UNION ALL SELECT 1 FROM query.article a
+  WHERE (a.search_config = 'simple'::regconfig AND a.search_vector @@ websearch_to_tsquery('simple'::regconfig, 'election'))
+  AND a.duplicate_of IS NULL AND (hashtext(a.id) & 1023) < 8) p;
 
-\echo '== facets=source,lang,entity,day for a common term, one pass over a sample (0.5 % of the blocks, ~5,000 rows)'
+\echo '== facets=source,lang,entity,day for a common term, on the hash sample (28 of 1024 buckets, ~2,000 matches), one branch per configuration'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
 WITH m AS MATERIALIZED (SELECT a.id, a.source, lower(a.language) AS lang, a.published_at FROM query.article a
-  TABLESAMPLE SYSTEM (0.5) REPEATABLE (0)
   WHERE (a.search_config = 'english'::regconfig AND a.search_vector @@ websearch_to_tsquery('english'::regconfig, 'election'))
-  AND a.duplicate_of IS NULL)
+  AND a.duplicate_of IS NULL AND (hashtext(a.id) & 1023) < 28
+  UNION ALL SELECT a.id, a.source, lower(a.language) AS lang, a.published_at FROM query.article a
+  WHERE (a.search_config = 'simple'::regconfig AND a.search_vector @@ websearch_to_tsquery('simple'::regconfig, 'election'))
+  AND a.duplicate_of IS NULL AND (hashtext(a.id) & 1023) < 28)
 (SELECT 'source', m.source, count(*), NULL, NULL FROM m WHERE m.source IS NOT NULL GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT 20)
 UNION ALL (SELECT 'lang', m.lang, count(*), NULL, NULL FROM m WHERE m.lang IS NOT NULL GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT 20)
-UNION ALL (SELECT 'entity', ae.entity_id, count(*), min(ae.type), min(ae.name) FROM m JOIN query.article_entity ae
-  ON ae.article_id = m.id GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT 20)
+UNION ALL (SELECT 'entity', t.entity_id, t.n, d.type, d.name FROM (SELECT ae.entity_id, count(*) AS n FROM m
+  CROSS JOIN LATERAL (SELECT ae.entity_id FROM query.article_entity ae WHERE ae.article_id = m.id OFFSET 0) ae
+  GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20) t
+  CROSS JOIN LATERAL (SELECT ae.type, ae.name FROM query.article_entity ae WHERE ae.entity_id = t.entity_id
+  ORDER BY ae.article_id LIMIT 1) d ORDER BY t.n DESC, t.entity_id)
+UNION ALL (SELECT 'day', to_char(date_trunc('day', m.published_at, 'UTC') AT TIME ZONE 'UTC', 'YYYY-MM-DD'), count(*), NULL, NULL
+  FROM m WHERE m.published_at IS NOT NULL GROUP BY 2 ORDER BY 2 DESC LIMIT 20);
+
+\echo '== facets without q (source + one month), on the hash sample'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+WITH m AS MATERIALIZED (SELECT a.id, a.source, lower(a.language) AS lang, a.published_at FROM query.article a
+  WHERE a.sort_published_at >= '2024-03-01' AND a.sort_published_at < '2024-04-01' AND a.sort_published_at > '-infinity'
+  AND a.duplicate_of IS NULL AND (hashtext(a.id) & 1023) < 120)
+(SELECT 'source', m.source, count(*), NULL, NULL FROM m WHERE m.source IS NOT NULL GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT 20)
 UNION ALL (SELECT 'day', to_char(date_trunc('day', m.published_at, 'UTC') AT TIME ZONE 'UTC', 'YYYY-MM-DD'), count(*), NULL, NULL
   FROM m WHERE m.published_at IS NOT NULL GROUP BY 2 ORDER BY 2 DESC LIMIT 20);
 

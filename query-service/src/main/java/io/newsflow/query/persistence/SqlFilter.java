@@ -45,6 +45,10 @@ final class SqlFilter {
             + " WHERE ae.name_key = :entityName%1$d)";
 
     final List<String> conditions = new ArrayList<>();
+    /** One full-text condition per text-search configuration (empty without q); ORed in {@link #conditions}. */
+    private final List<String> matchBranches = new ArrayList<>();
+    /** Where the ORed match sits in {@link #conditions}, or -1. */
+    private int matchIndex = -1;
     final Map<String, Object> params = new HashMap<>();
     final Map<String, List<String>> listParams = new HashMap<>();
 
@@ -65,8 +69,9 @@ final class SqlFilter {
                 }
                 configs.retainAll(seen);
             }
-            f.conditions.add(configs.isEmpty() ? "FALSE" : configs.stream()
-                    .map(MATCH_BRANCH::formatted)
+            f.matchBranches.addAll(configs.stream().map(MATCH_BRANCH::formatted).toList());
+            f.matchIndex = f.conditions.size();
+            f.conditions.add(configs.isEmpty() ? "FALSE" : f.matchBranches.stream()
                     .collect(Collectors.joining(" OR ", "(", ")")));
             f.params.put("q", c.query());
         }
@@ -119,6 +124,26 @@ final class SqlFilter {
     /** The conditions joined with AND ({@code TRUE} when there are none). */
     String where() {
         return conditions.isEmpty() ? "TRUE" : String.join(" AND ", conditions);
+    }
+
+    /**
+     * The conditions as alternatives that partition the matches, one per text-search configuration (each row has
+     * exactly one), to be combined with UNION ALL; a single {@link #where()} without q or with one configuration.
+     * With the ORed form the planner must re-check every fetched row's TOASTed tsvector in a filter (the bitmap
+     * alone does not prove which configuration matched); within one branch the configuration is a plain column
+     * filter, and the tsvector is re-checked only where the bitmap is lossy or the query needs positions.
+     */
+    List<String> whereBranches() {
+        if (matchBranches.size() < 2) {
+            return List.of(where());
+        }
+        List<String> branches = new ArrayList<>();
+        for (String match : matchBranches) {
+            List<String> branch = new ArrayList<>(conditions);
+            branch.set(matchIndex, match);
+            branches.add(String.join(" AND ", branch));
+        }
+        return branches;
     }
 
     /**

@@ -39,13 +39,16 @@ import io.restassured.path.json.JsonPath;
 @WithTestResource(value = PostgresDatabaseResource.class, scope = TestResourceScope.GLOBAL)
 class ScaleLimitsTest {
 
-    /** Rank at most 3 candidates; sample facets whatever the match count. */
+    /**
+     * Rank at most 3 candidates; sample facets whatever the match count (sample-rows 0: the smallest sample, one
+     * hash bucket of 1024, even when the planner expects a single match).
+     */
     public static class TinyLimits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("newsflow.query.search.relevance-candidates", "3",
                     "newsflow.query.facets.exact-max-matches", "0",
-                    "newsflow.query.facets.sample-rows", "1");
+                    "newsflow.query.facets.sample-rows", "0");
         }
     }
 
