@@ -27,11 +27,20 @@ public final class HtmlToText implements EnrichmentStage {
 
     public static final String NAME = "html-to-text";
 
-    private static final String CHROME = "script, style, nav, header, footer, aside, form, noscript, iframe, "
-            + "template, svg, button, select, [hidden], [aria-hidden=true]";
+    /** Never content. */
+    private static final String NON_CONTENT = "script, style, noscript, iframe, template, svg, button, select";
+    /**
+     * Page chrome by tag or attribute; dropped unless it holds most of the page's text (ASP.NET pages wrap the
+     * whole page in one form, some themes put the article inside a header or aside).
+     */
+    private static final String CHROME = "nav, header, footer, aside, form, [hidden], [aria-hidden=true]";
+    /** A chrome element holding more than this share of the page's text is the page, not chrome. */
+    private static final double CHROME_MAX_TEXT_SHARE = 0.5;
     private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3",
-            "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "td", "th",
+            "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tr",
             "figure", "figcaption", "address", "hr", "body", "center");
+    /** Table cells: one row is one line, its cells separated by a space. */
+    private static final Set<String> CELLS = Set.of("td", "th");
     private static final Set<String> DATE_META_NAMES = Set.of("article:published_time", "og:published_time",
             "og:article:published_time", "datepublished", "date", "pubdate", "publishdate", "publish-date",
             "publication_date", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date",
@@ -90,7 +99,8 @@ public final class HtmlToText implements EnrichmentStage {
         if (draft.isHtml() || draft.contentType() == null && looksLikeHtml(draft.content())) {
             Document doc = Jsoup.parse(draft.content(), draft.url() == null ? "" : draft.url());
             collectMetadata(doc, draft.html());
-            doc.select(CHROME).remove();
+            doc.select(NON_CONTENT).remove();
+            removeChrome(doc);
             locator.prune(doc);
             List<String> paragraphs = new ArrayList<>();
             for (Element root : locator.locate(doc)) {
@@ -101,6 +111,19 @@ public final class HtmlToText implements EnrichmentStage {
         } else {
             draft.text(TextBlocks.join(plainParagraphs(draft.content())));
             draft.textSource(ArticleDraft.TEXT_SOURCE_TEXT);
+        }
+    }
+
+    private static void removeChrome(Document doc) {
+        Element body = doc.body();
+        if (body == null) {
+            return;
+        }
+        int total = Math.max(1, body.text().length());
+        for (Element e : doc.select(CHROME)) {
+            if (e.parent() != null && e.text().length() <= CHROME_MAX_TEXT_SHARE * total) {
+                e.remove();
+            }
         }
     }
 
@@ -149,22 +172,30 @@ public final class HtmlToText implements EnrichmentStage {
         StringBuilder current = new StringBuilder();
         int[] linkDepth = {0};
         int[] linked = {0};
+        int[] preDepth = {0};
         root.traverse(new NodeVisitor() {
             @Override
             public void head(Node node, int depth) {
                 if (node instanceof TextNode t) {
-                    String text = t.getWholeText();
+                    // a line break in the source is a space in HTML, except inside pre
+                    String text = preDepth[0] > 0 ? t.getWholeText() : t.getWholeText().replace('\n', ' ');
                     current.append(text);
                     if (linkDepth[0] > 0) {
                         linked[0] += text.strip().length();
                     }
                 } else if (node instanceof Element e) {
-                    if ("br".equals(e.normalName())) {
+                    String tag = e.normalName();
+                    if ("br".equals(tag)) {
                         current.append('\n');
-                    } else if ("a".equals(e.normalName())) {
+                    } else if ("a".equals(tag)) {
                         linkDepth[0]++;
-                    } else if (BLOCKS.contains(e.normalName())) {
+                    } else if (CELLS.contains(tag)) {
+                        current.append(' ');
+                    } else if (BLOCKS.contains(tag)) {
                         flush();
+                        if ("pre".equals(tag)) {
+                            preDepth[0]++;
+                        }
                     }
                 }
             }
@@ -172,10 +203,16 @@ public final class HtmlToText implements EnrichmentStage {
             @Override
             public void tail(Node node, int depth) {
                 if (node instanceof Element e) {
-                    if ("a".equals(e.normalName())) {
+                    String tag = e.normalName();
+                    if ("a".equals(tag)) {
                         linkDepth[0]--;
-                    } else if (BLOCKS.contains(e.normalName())) {
+                    } else if (CELLS.contains(tag)) {
+                        current.append(' ');
+                    } else if (BLOCKS.contains(tag)) {
                         flush();
+                        if ("pre".equals(tag)) {
+                            preDepth[0]--;
+                        }
                     }
                 }
             }
