@@ -77,6 +77,10 @@ public final class HtmlToText implements EnrichmentStage {
             "parsely-author", "sailthru.author", "byl");
     /** Publication dates in JSON-LD, best first (uploadDate: videos; dateCreated: some CMSs). */
     private static final List<String> JSON_LD_DATE_FIELDS = List.of("datePublished", "dateCreated", "uploadDate");
+    /** Publication-date keys in a script's JSON state, with an ISO date value. */
+    private static final java.util.regex.Pattern SCRIPT_DATE_KEY = java.util.regex.Pattern.compile(
+            "[\"'](?:datePublished|published_at|publishedAt|publish_date|publishDate|publishedDate|published_date"
+                    + "|firstPublishedAt|first_published_at|cmsPublishingDate)[\"']\\s*:\\s*[\"'](\\d{4}-\\d{2}-\\d{2}[^\"']{0,30})[\"']");
     private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
     private static final double WRAPPED_LINE_SHARE = 0.6;
     private static final int WRAPPED_MAX_LINE_LENGTH = 100;
@@ -286,11 +290,26 @@ public final class HtmlToText implements EnrichmentStage {
             meta.canonicalLink = blankToNull(canonical.absUrl("href").isEmpty() ? canonical.attr("href") : canonical.absUrl("href"));
         }
         List<HtmlMetadata.DateCandidate> jsonLdDates = new ArrayList<>();
-        for (Element script : doc.select("script[type=application/ld+json]")) {
-            readJsonLd(script.data(), meta, jsonLdDates);
+        List<HtmlMetadata.DateCandidate> scriptDates = new ArrayList<>();
+        for (Element script : doc.getElementsByTag("script")) {
+            if ("application/ld+json".equalsIgnoreCase(script.attr("type"))) {
+                readJsonLd(script.data(), meta, jsonLdDates);
+            } else if (scriptDates.isEmpty()) {
+                scriptDate(script.data()).ifPresent(d -> scriptDates.add(new HtmlMetadata.DateCandidate(d, FieldSources.HTML_META)));
+            }
         }
-        // JSON-LD is the most deliberate statement of the date, so it goes first.
+        // JSON-LD is the most deliberate statement of the date, so it goes first; app state in scripts is the last resort
         meta.dateCandidates.addAll(0, jsonLdDates);
+        meta.dateCandidates.addAll(scriptDates);
+    }
+
+    /** The first publication-date key in a script's JSON state (Shopify, Next.js, analytics data layers). */
+    private static java.util.Optional<String> scriptDate(String data) {
+        if (data.indexOf("ublish") < 0) { // every key below contains it; skips the regex for almost all scripts
+            return java.util.Optional.empty();
+        }
+        java.util.regex.Matcher m = SCRIPT_DATE_KEY.matcher(data);
+        return m.find() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
     }
 
     private void readJsonLd(String data, HtmlMetadata meta, List<HtmlMetadata.DateCandidate> dates) {
