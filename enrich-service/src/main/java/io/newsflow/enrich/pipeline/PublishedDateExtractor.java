@@ -130,14 +130,13 @@ public final class PublishedDateExtractor implements EnrichmentStage {
         if (updated.isEmpty() && element.isEmpty()) {
             return stated;
         }
-        java.util.Set<LocalDate> shown = parser.daysIn(visible);
-        if (shown.contains(stated.day())) {
+        if (parser.mentions(visible, stated.day())) {
             return stated;
         }
-        if (updated.isPresent() && shown.contains(updated.get().day())) {
+        if (updated.isPresent() && parser.mentions(visible, updated.get().day())) {
             return updated.get();
         }
-        return element.isPresent() && shown.contains(element.get().day()) ? element.get() : stated;
+        return element.isPresent() && parser.mentions(visible, element.get().day()) ? element.get() : stated;
     }
 
     /**
