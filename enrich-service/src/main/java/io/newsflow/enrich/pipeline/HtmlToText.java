@@ -30,7 +30,7 @@ public final class HtmlToText implements EnrichmentStage {
     public static final String NAME = "html-to-text";
 
     /** Never content. */
-    private static final String NON_CONTENT = "script, style, noscript, iframe, template, svg, button, select";
+    private static final String NON_CONTENT = "script, style, iframe, template, svg, button, select";
     /**
      * Page chrome by tag or attribute; dropped unless it holds most of the page's text (ASP.NET pages wrap the
      * whole page in one form, some themes put the article inside a header or aside).
@@ -106,6 +106,7 @@ public final class HtmlToText implements EnrichmentStage {
             Document doc = Jsoup.parse(draft.content(), draft.url() == null ? "" : draft.url());
             int pageChars = collectMetadata(doc, draft.html());
             doc.select(NON_CONTENT).remove();
+            removeNoscript(doc);
             removeChrome(doc, pageChars);
             locator.prune(doc);
             List<String> paragraphs = new ArrayList<>();
@@ -117,6 +118,18 @@ public final class HtmlToText implements EnrichmentStage {
         } else {
             draft.text(TextBlocks.join(plainParagraphs(draft.content())));
             draft.textSource(ArticleDraft.TEXT_SOURCE_TEXT);
+        }
+    }
+
+    /**
+     * noscript is usually a "please enable JavaScript" note or a tracking pixel, but some blogs render the post with
+     * script and put the only static copy of the body there: that one stays.
+     */
+    private static void removeNoscript(Document doc) {
+        for (Element e : doc.getElementsByTag("noscript")) {
+            if (e.parent() != null && !MainContentLocator.holdsBodyParagraphs(e)) {
+                e.remove();
+            }
         }
     }
 

@@ -118,7 +118,7 @@ public final class MainContentLocator {
      * A weakly negative container ("paywall", "meta", "widget", "hidden", ...) that holds several long,
      * link-poor paragraphs is the article wrapped in an unlucky class name, not chrome.
      */
-    private static boolean holdsBodyParagraphs(Element e) {
+    static boolean holdsBodyParagraphs(Element e) {
         int bodyText = 0;
         for (Element p : e.getElementsByTag("p")) {
             String text = p.text();

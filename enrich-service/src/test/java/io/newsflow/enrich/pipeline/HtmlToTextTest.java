@@ -145,4 +145,13 @@ class HtmlToTextTest {
         assertEquals(List.of(new HtmlMetadata.DateCandidate("2024-02-01", FieldSources.HTML_META),
                 new HtmlMetadata.DateCandidate("2024-01-31T22:00:00Z", FieldSources.HTML_META)), m.dateCandidates);
     }
+
+    @Test
+    void aNoscriptHoldingThePostIsKeptAnEnableJavascriptNoteIsNot() {
+        String paragraph = "<p>" + "The post is rendered by script, and this static copy is all a crawler gets to read. ".repeat(3) + "</p>";
+        ArticleDraft d = run("<html><body><noscript>Please enable JavaScript to view the comments.</noscript>"
+                + "<div class=\"post-body\"><noscript>" + paragraph + paragraph + "</noscript></div></body></html>", "text/html");
+        assertTrue(d.text().startsWith("The post is rendered by script"), d.text());
+        assertFalse(d.text().contains("enable JavaScript"), d.text());
+    }
 }
