@@ -20,7 +20,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds and parses dates in text: ISO-8601, RFC 1123, numeric (2021-12-25, 2021/12/25, 25.12.2021) and
+ * Finds and parses dates in text: ISO-8601, RFC 1123, numeric (2021-12-25, 2021/12/25, 2021.12.25, 25.12.2021,
+ * 25.12.21, and 25/12/2021 or 12/25/2021 when the order is unambiguous) and
  * written dates with English, German or French month names ("Monday, April 22, 2024", "22. April 2024",
  * "1er janvier 2024"), with an optional time. A date without a year is not a date here. Dates without a
  * zone are taken as UTC.
@@ -62,9 +63,11 @@ public final class DateTextParser {
     }
 
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
-    private static final String MONTH_ALT = MONTHS.keySet().stream()
-            .sorted(Comparator.comparingInt(String::length).reversed()).map(Pattern::quote)
-            .reduce((a, b) -> a + "|" + b).orElseThrow();
+    /**
+     * A month is any 3-9 letter word here, checked against {@link #MONTHS} after the match: a plain letter run is
+     * far cheaper for the regex engine than an alternation of sixty case-insensitive names.
+     */
+    private static final String MONTH_ALT = "\\p{L}{3,9}";
     private static final Pattern MONTH_FIRST = Pattern.compile(
             "\\b(?<m>" + MONTH_ALT + ")\\.?\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y>\\d{4})\\b", FLAGS);
     private static final Pattern DAY_FIRST = Pattern.compile(
@@ -73,9 +76,24 @@ public final class DateTextParser {
             "(?<![\\d-])(?<y>\\d{4})-(?<mo>\\d{1,2})-(?<d>\\d{1,2})(?![\\d-])", FLAGS);
     private static final Pattern SLASH_YMD = Pattern.compile(
             "(?<![\\d/])(?<y>\\d{4})/(?<mo>\\d{1,2})/(?<d>\\d{1,2})(?![\\d/])", FLAGS);
+    private static final Pattern DOTTED_YMD = Pattern.compile(
+            "(?<![\\d.])(?<y>\\d{4})\\.(?<mo>\\d{1,2})\\.(?<d>\\d{1,2})(?!\\d|\\.\\d)", FLAGS);
     private static final Pattern DOTTED_DMY = Pattern.compile(
-            "(?<![\\d.])(?<d>\\d{1,2})\\.(?<mo>\\d{1,2})\\.(?<y>\\d{4})(?![\\d.])", FLAGS);
-    private static final List<Pattern> DATE_PATTERNS = List.of(MONTH_FIRST, DAY_FIRST, ISO_DATE, SLASH_YMD, DOTTED_DMY);
+            "(?<![\\d.])(?<d>\\d{1,2})\\.(?<mo>\\d{1,2})\\.(?<y>\\d{4})(?!\\d|\\.\\d)", FLAGS);
+    /** "28.01.22": two-digit years only with two-digit day and month (less like a version number). */
+    private static final Pattern DOTTED_DMY_SHORT_YEAR = Pattern.compile(
+            "(?<![\\d.])(?<d>\\d{2})\\.(?<mo>\\d{2})\\.(?<y>\\d{2})(?![\\d.])", FLAGS);
+    /** 17/03/2020 or 03/17/2020: taken only when the order is unambiguous (one part above 12, or both equal). */
+    private static final Pattern SLASH_DAY_MONTH_YEAR = Pattern.compile(
+            "(?<![\\d/])(?<a>\\d{1,2})/(?<b>\\d{1,2})/(?<y>\\d{4})(?![\\d/])", FLAGS);
+    private static final List<Pattern> DATE_PATTERNS = List.of(MONTH_FIRST, DAY_FIRST, ISO_DATE, SLASH_YMD, DOTTED_YMD,
+            DOTTED_DMY, DOTTED_DMY_SHORT_YEAR, SLASH_DAY_MONTH_YEAR);
+    private static final int MONTHS_IN_YEAR = 12;
+    /** Characters around a year that hold the rest of its date ("Wednesday, 12. September 2024", "2024-09-12"). */
+    private static final int BEFORE_YEAR = 24;
+    private static final int AFTER_YEAR = 7;
+    /** Two-digit years up to this are 20xx, above it 19xx (future dates are rejected later anyway). */
+    private static final int TWO_DIGIT_YEAR_PIVOT = 69;
     private static final Pattern TIME = Pattern.compile(
             "^(?:\\s*[,;]?\\s*(?:at|um|à|a las|-|–|T)?\\s*)(?<h>\\d{1,2})[:h.](?<mi>\\d{2})(?::(?<s>\\d{2}))?"
                     + "(?:\\.\\d+)?\\s*(?<ap>[ap]\\.?\\s?m\\.?)?(?:\\s*(?<z>Z|UTC|GMT|[+-]\\d{2}:?\\d{2}))?(?!\\d)",
@@ -117,13 +135,42 @@ public final class DateTextParser {
         return new Parsed(instant, LocalDate.ofInstant(instant, ZoneOffset.UTC));
     }
 
+    /** The calendar days of every date written in {@code text} (one pass per format). */
+    public java.util.Set<LocalDate> daysIn(String text) {
+        java.util.Set<LocalDate> days = new java.util.HashSet<>();
+        for (Pattern p : DATE_PATTERNS) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                toFound(text, m, p).ifPresent(f -> days.add(f.written()));
+            }
+        }
+        return days;
+    }
+
+    /**
+     * Whether {@code text} shows {@code day} as a written date. Only the surroundings of each occurrence of its year
+     * are parsed, which keeps this cheap on a whole page's text.
+     */
+    public boolean mentions(String text, LocalDate day) {
+        String year = Integer.toString(day.getYear());
+        for (int at = text.indexOf(year); at >= 0; at = text.indexOf(year, at + year.length())) {
+            String around = text.substring(Math.max(0, at - BEFORE_YEAR), Math.min(text.length(), at + year.length() + AFTER_YEAR));
+            if (daysIn(around).contains(day)) {
+                return true;
+            }
+        }
+        String shortYear = String.format(Locale.ROOT, "%02d.%02d.%02d", day.getDayOfMonth(), day.getMonthValue(), day.getYear() % 100);
+        return text.contains(shortYear) && daysIn(text.substring(Math.max(0, text.indexOf(shortYear) - 1),
+                Math.min(text.length(), text.indexOf(shortYear) + shortYear.length() + 1))).contains(day);
+    }
+
     /** The earliest date in {@code text}, if any. */
     public Optional<Found> find(String text) {
         List<Found> found = new ArrayList<>();
         for (Pattern p : DATE_PATTERNS) {
             Matcher m = p.matcher(text);
             while (m.find()) {
-                Optional<Found> f = toFound(text, m);
+                Optional<Found> f = toFound(text, m, p);
                 if (f.isPresent()) {
                     found.add(f.get());
                     break;
@@ -133,33 +180,52 @@ public final class DateTextParser {
         return found.stream().min(Comparator.comparingInt(Found::start));
     }
 
-    private static Optional<Found> toFound(String text, Matcher m) {
+    private static Optional<Found> toFound(String text, Matcher m, Pattern p) {
         int month;
-        if (hasGroup(m, "m")) {
+        int day;
+        int year = Integer.parseInt(m.group("y"));
+        if (p == MONTH_FIRST || p == DAY_FIRST) {
             Integer byName = MONTHS.get(m.group("m").toLowerCase(Locale.ROOT));
             if (byName == null) {
                 return Optional.empty();
             }
             month = byName;
+            day = Integer.parseInt(m.group("d"));
+        } else if (p == SLASH_DAY_MONTH_YEAR) {
+            int a = Integer.parseInt(m.group("a"));
+            int b = Integer.parseInt(m.group("b"));
+            if (a > MONTHS_IN_YEAR && b <= MONTHS_IN_YEAR || a == b) {
+                day = a;
+                month = b;
+            } else if (b > MONTHS_IN_YEAR && a <= MONTHS_IN_YEAR) {
+                day = b;
+                month = a;
+            } else {
+                return Optional.empty();
+            }
         } else {
             month = Integer.parseInt(m.group("mo"));
+            day = Integer.parseInt(m.group("d"));
+        }
+        if (p == DOTTED_DMY_SHORT_YEAR) {
+            year += year <= TWO_DIGIT_YEAR_PIVOT ? 2000 : 1900;
         }
         LocalDate date;
         try {
-            date = LocalDate.of(Integer.parseInt(m.group("y")), month, Integer.parseInt(m.group("d")));
+            date = LocalDate.of(year, month, day);
         } catch (DateTimeException e) {
             return Optional.empty();
         }
         int end = m.end();
         LocalTime time = LocalTime.MIDNIGHT;
         ZoneOffset zone = ZoneOffset.UTC;
-        Matcher t = TIME.matcher(text.substring(end));
+        Matcher t = TIME.matcher(text).region(end, text.length()); // ^ anchors at the region start
         if (t.find()) {
             Optional<LocalTime> parsed = time(t);
             if (parsed.isPresent()) {
                 time = parsed.get();
                 zone = zone(t.group("z"));
-                end += t.end();
+                end = t.end();
             }
         }
         return Optional.of(new Found(date.atTime(time).toInstant(zone), m.start(), end, date));
@@ -190,14 +256,6 @@ public final class DateTextParser {
             return ZoneOffset.of(z.length() == 5 ? z.substring(0, 3) + ":" + z.substring(3) : z);
         } catch (DateTimeException e) {
             return ZoneOffset.UTC;
-        }
-    }
-
-    private static boolean hasGroup(Matcher m, String name) {
-        try {
-            return m.group(name) != null;
-        } catch (IllegalArgumentException e) {
-            return false;
         }
     }
 }

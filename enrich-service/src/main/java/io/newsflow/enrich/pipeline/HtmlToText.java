@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -27,11 +29,20 @@ public final class HtmlToText implements EnrichmentStage {
 
     public static final String NAME = "html-to-text";
 
-    private static final String CHROME = "script, style, nav, header, footer, aside, form, noscript, iframe, "
-            + "template, svg, button, select, [hidden], [aria-hidden=true]";
+    /** Never content. */
+    private static final String NON_CONTENT = "script, style, iframe, template, svg, button, select";
+    /**
+     * Page chrome by tag or attribute; dropped unless it holds most of the page's text (ASP.NET pages wrap the
+     * whole page in one form, some themes put the article inside a header or aside).
+     */
+    private static final String CHROME = "nav, header, footer, aside, form, [hidden], [aria-hidden=true]";
+    /** A chrome element holding more than this share of the page's text is the page, not chrome. */
+    private static final double CHROME_MAX_TEXT_SHARE = 0.5;
     private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3",
-            "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "td", "th",
+            "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tr",
             "figure", "figcaption", "address", "hr", "body", "center");
+    /** Table cells: one row is one line, its cells separated by a space. */
+    private static final Set<String> CELLS = Set.of("td", "th");
     private static final Set<String> DATE_META_NAMES = Set.of("article:published_time", "og:published_time",
             "og:article:published_time", "datepublished", "date", "pubdate", "publishdate", "publish-date",
             "publication_date", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date",
@@ -41,24 +52,24 @@ public final class HtmlToText implements EnrichmentStage {
     private static final Set<String> MODIFIED_META_NAMES = Set.of("article:modified_time", "og:updated_time",
             "datemodified", "last-modified", "lastmod", "dcterms.modified", "dc.date.modified", "modified");
     /**
-     * Elements whose class or id says they hold a date ("entry-date", "post-date", "published", "datum", ...);
-     * their datetime/title/content attribute or short own text is a candidate. Related-article lists (li) and
-     * page chrome are skipped: their dates belong to other articles.
+     * Elements whose class or id says they hold a date ("entry-date", "post-date", "published", "datum", ...): one of
+     * the words of the class or id (split at spaces, '-' and '_'); their datetime/title/content attribute or short own
+     * text is a candidate. Related-article lists (li) and page chrome are skipped: their dates belong to other articles.
      */
-    private static final String DATE_CLASS = "(?i)(?:^|[\\s_-])(?:date|datum|published|pubdate|posted|post-date|entry-date"
-            + "|timestamp|dateline|meta-date|article-date|publish-date|publication-date|byline-date|time|zeit|datetime"
-            + "|date-header|updated|meta|byline|submitted|created)(?:$|[\\s_-])";
+    private static final Set<String> DATE_CLASS_WORDS = Set.of("date", "datum", "published", "pubdate", "posted",
+            "timestamp", "dateline", "time", "zeit", "datetime", "updated", "meta", "byline", "submitted", "created");
     /** RDFa/microdata publication dates outside meta tags (Drupal's schema:dateCreated spans, ...). */
-    private static final String SCHEMA_DATE_ELEMENTS = "[property~=(?i)^(?:schema:)?(?:datePublished|dateCreated)$][content], "
-            + "[itemprop~=(?i)^(?:datePublished|dateCreated)$][content]:not(meta)";
-    private static final String DATE_ELEMENTS = SCHEMA_DATE_ELEMENTS + ", [class~=" + DATE_CLASS + "], [id~=" + DATE_CLASS + "]";
+    private static final Set<String> SCHEMA_DATE_PROPERTIES = Set.of("datepublished", "datecreated", "schema:datepublished",
+            "schema:datecreated");
+    /** Shortest and longest words in the class-word sets: other lengths need no lookup. */
+    private static final int MIN_CLASS_WORD = 2;
+    private static final int MAX_CLASS_WORD = 10;
     private static final String NOT_ARTICLE_DATE_CONTEXT = "li, nav, aside";
     private static final int MAX_DATE_ELEMENT_TEXT = 80;
     private static final int MAX_DATE_ELEMENTS = 5;
-    /** Byline elements: the author's name is their (short) text, or that of their itemprop=name child. */
-    private static final String AUTHOR_CLASS = "(?i)(?:^|[\\s_-])(?:author|byline|autor|auteur|author-name|authorname"
-            + "|fn|vcard|by-author|entry-author|post-author|article-author)(?:$|[\\s_-])";
-    private static final String BYLINE_ELEMENTS = "[rel=author], [itemprop=author], [class~=" + AUTHOR_CLASS + "]";
+    /** Byline elements: rel=author, itemprop=author, or a class word below; the name is their (short) text. */
+    private static final Set<String> AUTHOR_CLASS_WORDS = Set.of("author", "byline", "autor", "auteur", "authorname", "fn",
+            "vcard");
     /** Where a name belongs to someone else: comments, related lists, page chrome. */
     private static final String NOT_ARTICLE_AUTHOR_CONTEXT = "li, nav, aside, [class~=(?i)comment], [id~=(?i)comment]";
     private static final int MAX_BYLINE_ELEMENTS = 5;
@@ -68,7 +79,11 @@ public final class HtmlToText implements EnrichmentStage {
             "parsely-author", "sailthru.author", "byl");
     /** Publication dates in JSON-LD, best first (uploadDate: videos; dateCreated: some CMSs). */
     private static final List<String> JSON_LD_DATE_FIELDS = List.of("datePublished", "dateCreated", "uploadDate");
-    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+    /** Publication-date keys in a script's JSON state, with an ISO date value. */
+    private static final Pattern SCRIPT_DATE_KEY = Pattern.compile(
+            "[\"'](?:datePublished|published_at|publishedAt|publish_date|publishDate|publishedDate|published_date"
+                    + "|firstPublishedAt|first_published_at|cmsPublishingDate)[\"']\\s*:\\s*[\"'](\\d{4}-\\d{2}-\\d{2}[^\"']{0,30})[\"']");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final double WRAPPED_LINE_SHARE = 0.6;
     private static final int WRAPPED_MAX_LINE_LENGTH = 100;
 
@@ -89,8 +104,10 @@ public final class HtmlToText implements EnrichmentStage {
     public void apply(ArticleDraft draft) {
         if (draft.isHtml() || draft.contentType() == null && looksLikeHtml(draft.content())) {
             Document doc = Jsoup.parse(draft.content(), draft.url() == null ? "" : draft.url());
-            collectMetadata(doc, draft.html());
-            doc.select(CHROME).remove();
+            int pageChars = collectMetadata(doc, draft.html());
+            doc.select(NON_CONTENT).remove();
+            removeNoscript(doc);
+            removeChrome(doc, pageChars);
             locator.prune(doc);
             List<String> paragraphs = new ArrayList<>();
             for (Element root : locator.locate(doc)) {
@@ -101,6 +118,28 @@ public final class HtmlToText implements EnrichmentStage {
         } else {
             draft.text(TextBlocks.join(plainParagraphs(draft.content())));
             draft.textSource(ArticleDraft.TEXT_SOURCE_TEXT);
+        }
+    }
+
+    /**
+     * noscript is usually a "please enable JavaScript" note or a tracking pixel, but some blogs render the post with
+     * script and put the only static copy of the body there: that one stays.
+     */
+    private static void removeNoscript(Document doc) {
+        for (Element e : doc.getElementsByTag("noscript")) {
+            if (e.parent() != null && !MainContentLocator.holdsBodyParagraphs(e)) {
+                e.remove();
+            }
+        }
+    }
+
+    /** @param pageChars length of the page's visible text (as collected with the metadata) */
+    private static void removeChrome(Document doc, int pageChars) {
+        int total = Math.max(1, pageChars);
+        for (Element e : doc.select(CHROME)) {
+            if (e.parent() != null && e.text().length() <= CHROME_MAX_TEXT_SHARE * total) {
+                e.remove();
+            }
         }
     }
 
@@ -149,22 +188,30 @@ public final class HtmlToText implements EnrichmentStage {
         StringBuilder current = new StringBuilder();
         int[] linkDepth = {0};
         int[] linked = {0};
+        int[] preDepth = {0};
         root.traverse(new NodeVisitor() {
             @Override
             public void head(Node node, int depth) {
                 if (node instanceof TextNode t) {
-                    String text = t.getWholeText();
+                    // a line break in the source is a space in HTML, except inside pre
+                    String text = preDepth[0] > 0 ? t.getWholeText() : t.getWholeText().replace('\n', ' ');
                     current.append(text);
                     if (linkDepth[0] > 0) {
                         linked[0] += text.strip().length();
                     }
                 } else if (node instanceof Element e) {
-                    if ("br".equals(e.normalName())) {
+                    String tag = e.normalName();
+                    if ("br".equals(tag)) {
                         current.append('\n');
-                    } else if ("a".equals(e.normalName())) {
+                    } else if ("a".equals(tag)) {
                         linkDepth[0]++;
-                    } else if (BLOCKS.contains(e.normalName())) {
+                    } else if (CELLS.contains(tag)) {
+                        current.append(' ');
+                    } else if (BLOCKS.contains(tag)) {
                         flush();
+                        if ("pre".equals(tag)) {
+                            preDepth[0]++;
+                        }
                     }
                 }
             }
@@ -172,10 +219,16 @@ public final class HtmlToText implements EnrichmentStage {
             @Override
             public void tail(Node node, int depth) {
                 if (node instanceof Element e) {
-                    if ("a".equals(e.normalName())) {
+                    String tag = e.normalName();
+                    if ("a".equals(tag)) {
                         linkDepth[0]--;
-                    } else if (BLOCKS.contains(e.normalName())) {
+                    } else if (CELLS.contains(tag)) {
+                        current.append(' ');
+                    } else if (BLOCKS.contains(tag)) {
                         flush();
+                        if ("pre".equals(tag)) {
+                            preDepth[0]--;
+                        }
                     }
                 }
             }
@@ -206,54 +259,141 @@ public final class HtmlToText implements EnrichmentStage {
         return paragraphs;
     }
 
-    private void collectMetadata(Document doc, HtmlMetadata meta) {
+    /**
+     * One walk over the elements collects every kind of metadata; candidate lists keep document order.
+     *
+     * @return the length of the page's visible text
+     */
+    private int collectMetadata(Document doc, HtmlMetadata meta) {
         meta.htmlTitle = blankToNull(doc.title());
-        Element h1 = doc.selectFirst("h1");
-        meta.h1 = h1 == null ? null : blankToNull(h1.text());
-        for (Element m : doc.select("meta[content]")) {
-            String key = firstNonBlank(m.attr("property"), m.attr("name"), m.attr("itemprop")).toLowerCase(Locale.ROOT);
-            String content = m.attr("content").strip();
-            if (content.isEmpty()) {
-                continue;
-            }
-            switch (key) {
-                case "og:title" -> meta.ogTitle = firstNonNull(meta.ogTitle, content);
-                case "twitter:title" -> meta.twitterTitle = firstNonNull(meta.twitterTitle, content);
-                case "og:site_name" -> meta.siteName = firstNonNull(meta.siteName, content);
-                default -> {
-                    if (DATE_META_NAMES.contains(key)) {
-                        meta.dateCandidates.add(new HtmlMetadata.DateCandidate(content, FieldSources.HTML_META));
-                    } else if (MODIFIED_META_NAMES.contains(key)) {
-                        meta.modifiedDateCandidates.add(new HtmlMetadata.DateCandidate(content, FieldSources.MODIFIED_DATE));
-                    } else if (AUTHOR_META_NAMES.contains(key) && !content.startsWith("http")) {
-                        meta.metaAuthors.add(content);
+        List<HtmlMetadata.DateCandidate> jsonLdDates = new ArrayList<>();
+        List<HtmlMetadata.DateCandidate> itempropDates = new ArrayList<>();
+        List<HtmlMetadata.DateCandidate> timeDates = new ArrayList<>();
+        List<HtmlMetadata.DateCandidate> scriptDates = new ArrayList<>();
+        List<Element> dateElements = new ArrayList<>();
+        List<Element> bylineElements = new ArrayList<>();
+        Element canonical = null;
+        for (Element e : doc.getAllElements()) {
+            switch (e.normalName()) {
+                case "meta" -> readMeta(e, meta);
+                case "h1" -> {
+                    if (meta.h1 == null) {
+                        meta.h1 = blankToNull(e.text());
                     }
                 }
+                case "time" -> {
+                    if (e.hasAttr("datetime")) {
+                        timeDates.add(new HtmlMetadata.DateCandidate(e.attr("datetime"), FieldSources.TIME_ELEMENT));
+                    }
+                }
+                case "link" -> {
+                    if (canonical == null && "canonical".equalsIgnoreCase(e.attr("rel")) && e.hasAttr("href")) {
+                        canonical = e;
+                    }
+                }
+                case "script" -> {
+                    if ("application/ld+json".equalsIgnoreCase(e.attr("type"))) {
+                        readJsonLd(e.data(), meta, jsonLdDates);
+                    } else if (scriptDates.isEmpty()) {
+                        scriptDate(e.data()).ifPresent(d -> scriptDates.add(new HtmlMetadata.DateCandidate(d, FieldSources.HTML_META)));
+                    }
+                }
+                default -> {
+                }
+            }
+            if ("datePublished".equalsIgnoreCase(e.attr("itemprop")) && (e.hasAttr("datetime") || !"meta".equals(e.normalName()))) {
+                String value = firstNonBlank(e.attr("datetime"), e.text());
+                if (!value.isBlank()) {
+                    itempropDates.add(new HtmlMetadata.DateCandidate(value, FieldSources.HTML_META));
+                }
+            }
+            if (isDateElement(e)) {
+                dateElements.add(e);
+            }
+            if (isBylineElement(e)) {
+                bylineElements.add(e);
             }
         }
-        for (Element e : doc.select("[itemprop=datePublished][datetime], [itemprop=datePublished]:not(meta)")) {
-            String value = firstNonBlank(e.attr("datetime"), e.text());
-            if (!value.isBlank()) {
-                meta.dateCandidates.add(new HtmlMetadata.DateCandidate(value, FieldSources.HTML_META));
-            }
-        }
-        for (Element t : doc.select("time[datetime]")) {
-            meta.dateCandidates.add(new HtmlMetadata.DateCandidate(t.attr("datetime"), FieldSources.TIME_ELEMENT));
-        }
-        collectDateElements(doc, meta);
-        collectBylineAuthors(doc, meta);
+        meta.dateCandidates.addAll(itempropDates);
+        meta.dateCandidates.addAll(timeDates);
+        collectDateElements(dateElements, meta);
+        collectBylineAuthors(bylineElements, meta);
         String pageText = doc.body() == null ? "" : doc.body().text();
         meta.pageTextHead = pageText.length() > PAGE_TEXT_HEAD ? pageText.substring(0, PAGE_TEXT_HEAD) : pageText;
-        Element canonical = doc.selectFirst("link[rel=canonical][href]");
         if (canonical != null) {
             meta.canonicalLink = blankToNull(canonical.absUrl("href").isEmpty() ? canonical.attr("href") : canonical.absUrl("href"));
         }
-        List<HtmlMetadata.DateCandidate> jsonLdDates = new ArrayList<>();
-        for (Element script : doc.select("script[type=application/ld+json]")) {
-            readJsonLd(script.data(), meta, jsonLdDates);
-        }
-        // JSON-LD is the most deliberate statement of the date, so it goes first.
+        // JSON-LD is the most deliberate statement of the date, so it goes first; app state in scripts is the last resort
         meta.dateCandidates.addAll(0, jsonLdDates);
+        meta.dateCandidates.addAll(scriptDates);
+        return pageText.length();
+    }
+
+    private static void readMeta(Element m, HtmlMetadata meta) {
+        if (!m.hasAttr("content")) {
+            return;
+        }
+        String key = firstNonBlank(m.attr("property"), m.attr("name"), m.attr("itemprop")).toLowerCase(Locale.ROOT);
+        String content = m.attr("content").strip();
+        if (content.isEmpty()) {
+            return;
+        }
+        switch (key) {
+            case "og:title" -> meta.ogTitle = firstNonNull(meta.ogTitle, content);
+            case "twitter:title" -> meta.twitterTitle = firstNonNull(meta.twitterTitle, content);
+            case "og:site_name" -> meta.siteName = firstNonNull(meta.siteName, content);
+            default -> {
+                if (DATE_META_NAMES.contains(key)) {
+                    meta.dateCandidates.add(new HtmlMetadata.DateCandidate(content, FieldSources.HTML_META));
+                } else if (MODIFIED_META_NAMES.contains(key)) {
+                    meta.modifiedDateCandidates.add(new HtmlMetadata.DateCandidate(content, FieldSources.MODIFIED_DATE));
+                } else if (AUTHOR_META_NAMES.contains(key) && !content.startsWith("http")) {
+                    meta.metaAuthors.add(content);
+                }
+            }
+        }
+    }
+
+    private static boolean isDateElement(Element e) {
+        if (e.hasAttr("content") && (SCHEMA_DATE_PROPERTIES.contains(e.attr("property").strip().toLowerCase(Locale.ROOT))
+                || !"meta".equals(e.normalName()) && SCHEMA_DATE_PROPERTIES.contains(e.attr("itemprop").strip().toLowerCase(Locale.ROOT)))) {
+            return true;
+        }
+        return hasWord(e.className(), DATE_CLASS_WORDS) || hasWord(e.id(), DATE_CLASS_WORDS);
+    }
+
+    private static boolean isBylineElement(Element e) {
+        return "author".equalsIgnoreCase(e.attr("rel")) || "author".equalsIgnoreCase(e.attr("itemprop"))
+                || hasWord(e.className(), AUTHOR_CLASS_WORDS);
+    }
+
+    /** Whether one of the words of a class or id attribute (split at spaces, '-' and '_') is in {@code words}. */
+    private static boolean hasWord(String attribute, Set<String> words) {
+        int start = 0;
+        int length = attribute.length();
+        for (int i = 0; i <= length; i++) {
+            if (i == length || isWordSeparator(attribute.charAt(i))) {
+                if (i - start >= MIN_CLASS_WORD && i - start <= MAX_CLASS_WORD
+                        && words.contains(attribute.substring(start, i).toLowerCase(Locale.ROOT))) {
+                    return true;
+                }
+                start = i + 1;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isWordSeparator(char c) {
+        return c == '-' || c == '_' || Character.isWhitespace(c);
+    }
+
+    /** The first publication-date key in a script's JSON state (Shopify, Next.js, analytics data layers). */
+    private static java.util.Optional<String> scriptDate(String data) {
+        if (data.indexOf("ublish") < 0) { // every key below contains it; skips the regex for almost all scripts
+            return java.util.Optional.empty();
+        }
+        Matcher m = SCRIPT_DATE_KEY.matcher(data);
+        return m.find() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
     }
 
     private void readJsonLd(String data, HtmlMetadata meta, List<HtmlMetadata.DateCandidate> dates) {
@@ -285,9 +425,9 @@ public final class HtmlToText implements EnrichmentStage {
     }
 
     /** Names from byline elements outside comments, lists and chrome; see {@link BylineName}. */
-    private static void collectBylineAuthors(Document doc, HtmlMetadata meta) {
+    private static void collectBylineAuthors(List<Element> bylineElements, HtmlMetadata meta) {
         int seen = 0;
-        for (Element e : doc.select(BYLINE_ELEMENTS)) {
+        for (Element e : bylineElements) {
             if (seen >= MAX_BYLINE_ELEMENTS || !meta.bylineElementAuthors.isEmpty()) {
                 break;
             }
@@ -301,9 +441,9 @@ public final class HtmlToText implements EnrichmentStage {
     }
 
     /** Dates in elements marked as dates by class or id, outside lists, links and page chrome; document order. */
-    private static void collectDateElements(Document doc, HtmlMetadata meta) {
+    private static void collectDateElements(List<Element> dateElements, HtmlMetadata meta) {
         int taken = 0;
-        for (Element e : doc.select(DATE_ELEMENTS)) {
+        for (Element e : dateElements) {
             if (taken >= MAX_DATE_ELEMENTS) {
                 break;
             }

@@ -35,6 +35,8 @@ public final class MainContentLocator {
     private static final Set<String> BLOCK_TAGS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3", "h4",
             "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "td", "th", "figure",
             "figcaption", "address", "hr", "center", "header", "footer", "aside", "nav", "form");
+    /** Containers whose loose text (outside block children) is scored like a paragraph. */
+    private static final Set<String> TEXT_CONTAINERS = Set.of("div", "section", "article", "main", "td");
     private static final int CLASS_WEIGHT = 25;
     private static final int MAX_LENGTH_POINTS = 3;
     private static final int CHARS_PER_POINT = 100;
@@ -43,6 +45,10 @@ public final class MainContentLocator {
     private static final int LONG_SIBLING_PARAGRAPH = 80;
     private static final double SIBLING_PARAGRAPH_LINK_DENSITY = 0.25;
     private static final int SIBLING_MIN_SCORE = 10;
+    /** A paragraph at least this long reads as body text rather than a teaser or a label. */
+    private static final int BODY_PARAGRAPH_LENGTH = 100;
+    /** Body-like paragraph text (chars) that keeps a weakly negative container from being pruned. */
+    private static final int BODY_TEXT_IN_WEAK_CHROME = 400;
 
     private final int minParagraphLength;
     private final double siblingScoreShare;
@@ -81,16 +87,49 @@ public final class MainContentLocator {
                 continue;
             }
             String hints = hints(e);
-            if (hints.isEmpty() || !NEGATIVE.matcher(hints).find() || POSITIVE.matcher(hints).find() && !strongNegative(hints)) {
+            if (hints.isEmpty() || !NEGATIVE.matcher(hints).find()) {
+                continue;
+            }
+            boolean positive = POSITIVE.matcher(hints).find();
+            boolean strong = strongNegative(hints);
+            if (positive && !strong) {
                 continue;
             }
             doomed.add(e);
         }
         for (Element e : doomed) {
-            if (e.parent() != null && e.text().length() < PRUNE_MAX_TEXT_SHARE * total) {
+            if (e.parent() != null && e.text().length() < PRUNE_MAX_TEXT_SHARE * total && !looksLikeBody(e)) {
                 e.remove();
             }
         }
+    }
+
+    /**
+     * Weakly negative ("paywall", "meta", "widget", ...) or mixed ("entry share") containers that hold several
+     * long, link-poor paragraphs are the article under an unlucky class name; pure comment/related/share blocks
+     * are chrome whatever they hold.
+     */
+    private static boolean looksLikeBody(Element e) {
+        String hints = hints(e);
+        return (!strongNegative(hints) || POSITIVE.matcher(hints).find()) && holdsBodyParagraphs(e);
+    }
+
+    /**
+     * A weakly negative container ("paywall", "meta", "widget", "hidden", ...) that holds several long,
+     * link-poor paragraphs is the article wrapped in an unlucky class name, not chrome.
+     */
+    static boolean holdsBodyParagraphs(Element e) {
+        int bodyText = 0;
+        for (Element p : e.getElementsByTag("p")) {
+            String text = p.text();
+            if (text.length() >= BODY_PARAGRAPH_LENGTH && linkDensity(p) < SIBLING_PARAGRAPH_LINK_DENSITY) {
+                bodyText += text.length();
+                if (bodyText >= BODY_TEXT_IN_WEAK_CHROME) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean strongNegative(String hints) {
@@ -107,15 +146,14 @@ public final class MainContentLocator {
         }
         Map<Element, Double> scores = new IdentityHashMap<>();
         for (Element e : body.getAllElements()) {
-            if (!isScored(e)) {
-                continue;
-            }
-            String text = ownBlockText(e);
+            boolean scored = isScored(e);
+            // a container that also holds loose text (paragraphs separated by br only) votes for itself
+            String text = scored ? ownBlockText(e) : TEXT_CONTAINERS.contains(e.normalName()) ? looseText(e) : "";
             if (text.length() < minParagraphLength) {
                 continue;
             }
             double score = 1 + count(text, ',') + Math.min(text.length() / (double) CHARS_PER_POINT, MAX_LENGTH_POINTS);
-            Element ancestor = e.parent();
+            Element ancestor = scored ? e.parent() : e;
             for (int level = 0; ancestor != null && level < ANCESTOR_LEVELS; level++, ancestor = ancestor.parent()) {
                 if (!scores.containsKey(ancestor)) {
                     scores.put(ancestor, initialScore(ancestor));
@@ -221,6 +259,19 @@ public final class MainContentLocator {
             return "span".equals(tag) ? false : true;
         }
         return false;
+    }
+
+    /** Text of the element outside its block children: its direct text and inline elements. */
+    private static String looseText(Element e) {
+        StringBuilder sb = new StringBuilder();
+        for (org.jsoup.nodes.Node child : e.childNodes()) {
+            if (child instanceof org.jsoup.nodes.TextNode t) {
+                sb.append(t.text());
+            } else if (child instanceof Element c && !BLOCK_TAGS.contains(c.normalName())) {
+                sb.append(c.text());
+            }
+        }
+        return sb.toString().strip();
     }
 
     private static String ownBlockText(Element e) {

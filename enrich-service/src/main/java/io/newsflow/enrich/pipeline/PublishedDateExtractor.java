@@ -26,6 +26,9 @@ public final class PublishedDateExtractor implements EnrichmentStage {
 
     private static final Pattern URL_DATE = Pattern.compile("/(\\d{4})[/-](\\d{1,2})[/-](\\d{1,2})(?:[/-]|$)");
 
+    /** Date candidates that come from elements the reader sees. */
+    private static final java.util.Set<String> VISIBLE_SOURCES = java.util.Set.of(FieldSources.TIME_ELEMENT, FieldSources.DATE_ELEMENT);
+
     private final DateTextParser parser;
     private final Clock clock;
     private final Duration maxFutureSkew;
@@ -60,7 +63,10 @@ public final class PublishedDateExtractor implements EnrichmentStage {
             draft.publishedAt(fromText.get().instant(), fromText.get().written(), FieldSources.ENVELOPE);
             return;
         }
-        if (firstPlausible(draft.html().dateCandidates, draft)) {
+        Optional<Choice> fromPage = firstPlausible(draft.html().dateCandidates, draft.url());
+        if (fromPage.isPresent()) {
+            Choice chosen = preferUrlOrVisibleUpdate(fromPage.get(), draft);
+            draft.publishedAt(chosen.instant(), chosen.day(), chosen.source());
             return;
         }
         if (header.date() != null) {
@@ -72,26 +78,65 @@ public final class PublishedDateExtractor implements EnrichmentStage {
             draft.publishedAt(fromUrl.get(), FieldSources.URL);
             return;
         }
-        if (firstPlausible(draft.html().modifiedDateCandidates, draft)) {
-            return;
+        Optional<Choice> last = firstPlausible(draft.html().modifiedDateCandidates, draft.url());
+        if (last.isEmpty() && draft.html().pageTextHead != null) {
+            last = firstPlausible(List.of(new HtmlMetadata.DateCandidate(draft.html().pageTextHead, FieldSources.PAGE_TEXT)),
+                    draft.url());
         }
-        if (draft.html().pageTextHead != null && firstPlausible(
-                List.of(new HtmlMetadata.DateCandidate(draft.html().pageTextHead, FieldSources.PAGE_TEXT)), draft)) {
+        if (last.isPresent()) {
+            draft.publishedAt(last.get().instant(), last.get().day(), last.get().source());
             return;
         }
         draft.publishedAt(null, FieldSources.NONE);
     }
 
-    /** Sets the first candidate that parses to a plausible date; false when none does. */
-    private boolean firstPlausible(List<HtmlMetadata.DateCandidate> candidates, ArticleDraft draft) {
+    private record Choice(Instant instant, LocalDate day, String source) {
+    }
+
+    /** The first candidate that parses to a plausible date. */
+    private Optional<Choice> firstPlausible(List<HtmlMetadata.DateCandidate> candidates, String url) {
         for (HtmlMetadata.DateCandidate c : candidates) {
             Optional<DateTextParser.Parsed> d = parser.parseWritten(c.text()).filter(p -> plausible(p.instant()));
             if (d.isPresent()) {
-                draft.publishedAt(d.get().instant(), localDay(d.get(), draft.url()), c.source());
-                return true;
+                return Optional.of(new Choice(d.get().instant(), localDay(d.get(), url), c.source()));
             }
         }
-        return false;
+        return Optional.empty();
+    }
+
+    /**
+     * Second opinions on the page's stated date. A full date in the URL path that is more than a day away wins: it
+     * was fixed when the article was created, while metadata gets rewritten by re-publishing. Else, a later
+     * modification date, or else the date of a time/date element, that the page shows its reader, where the stated
+     * (meta or JSON-LD) date appears nowhere in the visible text, is the date the page presents as its own.
+     */
+    private Choice preferUrlOrVisibleUpdate(Choice stated, ArticleDraft draft) {
+        Optional<Instant> fromUrl = urlDate(draft.url()).filter(this::plausible);
+        if (fromUrl.isPresent()) {
+            LocalDate urlDay = LocalDate.ofInstant(fromUrl.get(), ZoneOffset.UTC);
+            return Math.abs(ChronoUnit.DAYS.between(stated.day(), urlDay)) > 1
+                    ? new Choice(fromUrl.get(), urlDay, FieldSources.URL) : stated;
+        }
+        String visible = draft.html().pageTextHead;
+        if (visible == null || visible.isEmpty()) {
+            return stated;
+        }
+        Optional<Choice> updated = firstPlausible(draft.html().modifiedDateCandidates, draft.url())
+                .filter(u -> u.day().isAfter(stated.day()));
+        Optional<Choice> element = FieldSources.JSON_LD.equals(stated.source()) || FieldSources.HTML_META.equals(stated.source())
+                ? firstPlausible(draft.html().dateCandidates.stream().filter(c -> VISIBLE_SOURCES.contains(c.source())).toList(),
+                        draft.url()).filter(e -> !e.day().equals(stated.day()))
+                : Optional.empty();
+        if (updated.isEmpty() && element.isEmpty()) {
+            return stated;
+        }
+        if (parser.mentions(visible, stated.day())) {
+            return stated;
+        }
+        if (updated.isPresent() && parser.mentions(visible, updated.get().day())) {
+            return updated.get();
+        }
+        return element.isPresent() && parser.mentions(visible, element.get().day()) ? element.get() : stated;
     }
 
     /**

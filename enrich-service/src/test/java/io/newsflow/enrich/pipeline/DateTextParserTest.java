@@ -33,13 +33,20 @@ class DateTextParserTest {
             "lundi 12 février 2024 à 10h30|2024-02-12T10:30:00Z",
             "25.12.2021|2021-12-25T00:00:00Z",
             "2021/12/25|2021-12-25T00:00:00Z",
+            "2023.11.02.|2023-11-02T00:00:00Z",
+            "Stand: 25.12.2021.|2021-12-25T00:00:00Z",
+            "28.01.22|2022-01-28T00:00:00Z",
+            "Anmeldedatum 26.10.93|1993-10-26T00:00:00Z",
+            "17/03/2020|2020-03-17T00:00:00Z",
+            "03/17/2020|2020-03-17T00:00:00Z",
+            "08/08/2017|2017-08-08T00:00:00Z",
             " date 2021-12-25 Amid rising tensions|2021-12-25T00:00:00Z"})
     void parses(String text, String expected) {
         assertEquals(Instant.parse(expected), parser.parse(text).orElseThrow());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Wednesday, April 10", "On Thursday (Dec 23)", "2021-13-45", "in 2021", "no date here", ""})
+    @ValueSource(strings = {"Wednesday, April 10", "On Thursday (Dec 23)", "2021-13-45", "in 2021", "03/04/2020", "version 1.2.22", "no date here", ""})
     void withoutAFullDateThereIsNone(String text) {
         assertTrue(parser.parse(text).isEmpty(), text);
     }
@@ -52,5 +59,11 @@ class DateTextParserTest {
         assertEquals(java.time.LocalDate.of(2023, 11, 8), evening.written());
         assertEquals(java.time.LocalDate.of(2020, 2, 15),
                 parser.parseWritten("Sa, 15. Februar 2020, 08:10 +09:00").orElseThrow().written());
+    }
+
+    @Test
+    void daysInListsEveryWrittenDate() {
+        assertEquals(java.util.Set.of(java.time.LocalDate.of(2024, 1, 10), java.time.LocalDate.of(2024, 3, 6)),
+                parser.daysIn("Published 10 January 2024 · updated 06.03.2024, 14:05 · no date 03/04/2024"));
     }
 }

@@ -116,4 +116,42 @@ class HtmlToTextTest {
                 d.html().dateCandidates.get(0));
         assertTrue(d.html().pageTextHead.contains("22. Oktober 2019"));
     }
+
+    @Test
+    void aFormOrHeaderHoldingThePageIsNotChrome() {
+        String body = "<p>" + "The whole article sits inside the one form of an ASP.NET page, sentence after sentence. ".repeat(4) + "</p>";
+        ArticleDraft d = run("<html><body><form id=\"aspnetForm\"><nav><a href=\"/\">Home</a></nav><div>" + body
+                + "</div></form><footer>Imprint</footer></body></html>", "text/html");
+        assertTrue(d.text().contains("The whole article sits inside"), d.text());
+        assertFalse(d.text().contains("Home"));
+        assertFalse(d.text().contains("Imprint"));
+    }
+
+    @Test
+    void sourceLineBreaksAreSpacesAndTableRowsAreLines() {
+        ArticleDraft d = run("<html><body><div><p>Shares of construction goods giant\n   <a href=\"/q\">Home Depot</a>\n"
+                + "   are dropping in premarket trading, the company said on Tuesday.</p>"
+                + "<table><tr><th>Pos.</th><th>Driver</th><th>Points</th></tr><tr><td>1</td><td>Kyle Busch</td><td>5040</td></tr></table>"
+                + "<pre>line one\nline two</pre></div></body></html>", "text/html");
+        assertEquals(List.of("Shares of construction goods giant Home Depot are dropping in premarket trading, the company said on Tuesday.",
+                "Pos. Driver Points", "1 Kyle Busch 5040", "line one\nline two"), TextBlocks.paragraphs(d.text()));
+    }
+
+    @Test
+    void scriptStateDatesComeAfterTheStatedOnes() {
+        HtmlMetadata m = run("<html><head><meta name=\"date\" content=\"2024-02-01\">"
+                + "<script>window.__STATE__={\"publishedAt\":\"2024-01-31T22:00:00Z\"}</script></head><body><p>x</p></body></html>",
+                "text/html").html();
+        assertEquals(List.of(new HtmlMetadata.DateCandidate("2024-02-01", FieldSources.HTML_META),
+                new HtmlMetadata.DateCandidate("2024-01-31T22:00:00Z", FieldSources.HTML_META)), m.dateCandidates);
+    }
+
+    @Test
+    void aNoscriptHoldingThePostIsKeptAnEnableJavascriptNoteIsNot() {
+        String paragraph = "<p>" + "The post is rendered by script, and this static copy is all a crawler gets to read. ".repeat(3) + "</p>";
+        ArticleDraft d = run("<html><body><noscript>Please enable JavaScript to view the comments.</noscript>"
+                + "<div class=\"post-body\"><noscript>" + paragraph + paragraph + "</noscript></div></body></html>", "text/html");
+        assertTrue(d.text().startsWith("The post is rendered by script"), d.text());
+        assertFalse(d.text().contains("enable JavaScript"), d.text());
+    }
 }

@@ -99,4 +99,49 @@ class PublishedDateExtractorTest {
         assertEquals(Instant.parse("2023-07-14T00:00:00Z"), d.publishedAt());
         assertEquals(FieldSources.URL, d.publishedAtSource());
     }
+
+    @Test
+    void aUrlDayFarFromTheMetadataWins() {
+        ArticleDraft d = run(ArticleDraft.builder().contentType("text/html").url("https://blog.example.org/2017/7/12/a-post")
+                .content("<html><head><script type=\"application/ld+json\">{\"datePublished\":\"2019-06-17T10:00:00Z\"}"
+                        + "</script></head><body><p>Body text.</p></body></html>"));
+        assertEquals(java.time.LocalDate.of(2017, 7, 12), d.publishedDate());
+        assertEquals(FieldSources.URL, d.publishedAtSource());
+        ArticleDraft near = run(ArticleDraft.builder().contentType("text/html").url("https://example.org/2019/06/16/a-post")
+                .content("<html><head><script type=\"application/ld+json\">{\"datePublished\":\"2019-06-17T01:00:00Z\"}"
+                        + "</script></head><body><p>Body text.</p></body></html>"));
+        assertEquals(FieldSources.JSON_LD, near.publishedAtSource(), "a day apart is the same moment in another zone");
+    }
+
+    @Test
+    void aVisibleUpdateWinsOverAnInvisibleStatedDate() {
+        String head = "<html><head><script type=\"application/ld+json\">{\"datePublished\":\"2024-01-10T08:00:00Z\","
+                + "\"dateModified\":\"2024-03-06T09:00:00Z\"}</script></head>";
+        ArticleDraft shownUpdate = run(ArticleDraft.builder().contentType("text/html")
+                .content(head + "<body><p>Aktualisiert am 06.03.2024</p><p>Body text.</p></body></html>"));
+        assertEquals(java.time.LocalDate.of(2024, 3, 6), shownUpdate.publishedDate());
+        assertEquals(FieldSources.MODIFIED_DATE, shownUpdate.publishedAtSource());
+        ArticleDraft bothShown = run(ArticleDraft.builder().contentType("text/html")
+                .content(head + "<body><p>Published 10.01.2024, updated 06.03.2024</p><p>Body text.</p></body></html>"));
+        assertEquals(java.time.LocalDate.of(2024, 1, 10), bothShown.publishedDate(), "the stated date is shown: it stays");
+    }
+
+    private static ArticleDraft page(String head, String body) {
+        return run(ArticleDraft.builder().contentType("text/html")
+                .content("<html><head>" + head + "</head><body>" + body + "<p>Body text.</p></body></html>"));
+    }
+
+    @Test
+    void aVisibleDateElementWinsOverAnInvisibleMetaDate() {
+        ArticleDraft d = page("<meta property=\"article:published_time\" content=\"2021-12-20T08:00:00Z\">",
+                "<span class=\"date\">27.01.2022</span>");
+        assertEquals(java.time.LocalDate.of(2022, 1, 27), d.publishedDate());
+        assertEquals(FieldSources.DATE_ELEMENT, d.publishedAtSource());
+    }
+
+    @Test
+    void aPublicationDateInScriptStateIsTheLastStatedSource() {
+        ArticleDraft d = page("<script>var meta = {\"product\":{\"published_at\":\"2019-03-02T06:22:28+01:00\"}};</script>", "");
+        assertEquals(java.time.LocalDate.of(2019, 3, 2), d.publishedDate());
+    }
 }
