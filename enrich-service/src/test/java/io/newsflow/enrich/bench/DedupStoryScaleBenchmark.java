@@ -116,6 +116,7 @@ public final class DedupStoryScaleBenchmark {
                     bench.fill(c, filled, size);
                     filled = size;
                     System.out.printf("filled %,d articles in %.0f s%n", size, (System.nanoTime() - t0) / 1e9);
+                    awaitStartGate();
                     bench.measure(c, size, measured);
                 }
                 bench.explain(c);
@@ -125,6 +126,25 @@ public final class DedupStoryScaleBenchmark {
                 admin.createStatement().execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
             }
         }
+    }
+
+    /**
+     * On a shared machine the long fill can run under load while the measurement waits for a quiet moment: with
+     * {@code -Dnewsflow.bench.start-gate=FILE} each measurement starts only once FILE exists (the operator creates it).
+     */
+    private static void awaitStartGate() throws InterruptedException {
+        String gate = System.getProperty("newsflow.bench.start-gate");
+        if (gate == null || gate.isBlank()) {
+            return;
+        }
+        Path file = Path.of(gate);
+        if (!Files.exists(file)) {
+            System.out.printf("waiting for %s before measuring%n", file);
+            while (!Files.exists(file)) {
+                Thread.sleep(1000);
+            }
+        }
+        System.out.printf("measuring at load average %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private String perturbed(int base) {
