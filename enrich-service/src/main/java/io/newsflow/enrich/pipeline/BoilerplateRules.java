@@ -72,6 +72,16 @@ public final class BoilerplateRules {
         return Optional.empty();
     }
 
+    /** True when some rule matches the line (what the filter needs: no Optional, no rule lookup). */
+    public boolean matchesAny(String line) {
+        for (Rule rule : rules) {
+            if (rule.pattern().matcher(line).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public List<Rule> rules() {
         return rules;
     }

@@ -34,7 +34,7 @@ public final class TextStatistics implements EnrichmentStage {
         int words = countWords(draft.text());
         draft.wordCount(words);
         draft.readingTimeMinutes(words == 0 ? 0 : Math.max(1, (int) Math.ceil(words / (double) wordsPerMinute)));
-        List<String> paragraphs = TextBlocks.paragraphs(draft.text());
+        List<String> paragraphs = draft.paragraphs();
         draft.lede(paragraphs.isEmpty() ? null : lede(paragraphs.get(0).replace('\n', ' ')));
     }
 
