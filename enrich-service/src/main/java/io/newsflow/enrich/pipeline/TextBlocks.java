@@ -47,6 +47,16 @@ public final class TextBlocks {
         return true;
     }
 
+    private static boolean hasOddSpace(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '\u00A0' && isOddSpace(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The characters of {@link #ODD_SPACE}. */
     private static boolean isOddSpace(char c) {
         return c == '\u00A0' || c == '\u1680' || c >= '\u2000' && c <= '\u200B' || c == '\u202F' || c == '\u205F'
@@ -59,7 +69,10 @@ public final class TextBlocks {
         if (text == null || text.isEmpty()) {
             return result;
         }
-        String unified = ODD_SPACE.matcher(text.replace("\r\n", "\n").replace('\r', '\n')).replaceAll(" ");
+        String unified = text.replace("\r\n", "\n").replace('\r', '\n');
+        if (hasOddSpace(unified)) { // most texts have none: skip the regex pass and the copy
+            unified = ODD_SPACE.matcher(unified).replaceAll(" ");
+        }
         for (String block : BLANK_LINES.split(unified)) {
             List<String> lines = new ArrayList<>();
             for (String line : block.split("\n")) {

@@ -27,6 +27,35 @@ class TextStatisticsTest {
     }
 
     @Test
+    void wordCountLoopEqualsTheWordRegex() {
+        String alphabet = "aZé1½٣.,.,'’--  \n\u0301\u20DD日😀Ω";
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder b = new StringBuilder();
+            int length = random.nextInt(40);
+            for (int j = 0; j < length; j++) {
+                int at = random.nextInt(alphabet.length());
+                char c = alphabet.charAt(at);
+                b.append(Character.isHighSurrogate(c) ? alphabet.substring(at, at + 2) : Character.isLowSurrogate(c) ? "b" : String.valueOf(c));
+            }
+            String s = b.toString();
+            java.util.regex.Matcher m = TextStatistics.wordPattern().matcher(s);
+            int expected = 0;
+            while (m.find()) {
+                expected++;
+            }
+            assertEquals(expected, TextStatistics.countWords(s), s);
+        }
+        String dotted = "a" + ".b".repeat(40) + " end";
+        java.util.regex.Matcher m = TextStatistics.wordPattern().matcher(dotted);
+        int expected = 0;
+        while (m.find()) {
+            expected++;
+        }
+        assertEquals(expected, TextStatistics.countWords(dotted), "more dotted parts than the regex's bound");
+    }
+
+    @Test
     void ledeIsTheFirstParagraphCutAtASentenceEnd() {
         assertEquals("Short lede.", run("Short lede.\n\nMore.", 230, 300).lede());
         assertEquals("First sentence here. Second one.", run("First sentence here. Second one. Third sentence is long.\n\nx",
