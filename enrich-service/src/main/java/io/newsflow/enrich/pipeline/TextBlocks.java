@@ -119,7 +119,7 @@ public final class TextBlocks {
     }
 
     /** {@code \p{L}} or {@code \p{N}} as java.util.regex defines them. */
-    private static boolean isLetterOrNumber(int cp) {
+    static boolean isLetterOrNumber(int cp) {
         if (Character.isLetter(cp)) {
             return true;
         }

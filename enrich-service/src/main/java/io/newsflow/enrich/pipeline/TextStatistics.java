@@ -49,7 +49,7 @@ public final class TextStatistics implements EnrichmentStage {
         while (i < len) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
-            if (!isLetterOrDigit(cp)) {
+            if (!TextBlocks.isLetterOrNumber(cp)) {
                 continue;
             }
             n++;
@@ -57,7 +57,7 @@ public final class TextStatistics implements EnrichmentStage {
             for (int part = 0; part < MAX_DOTTED_PARTS && i + 1 < len; part++) {
                 char c = text.charAt(i);
                 int next = text.codePointAt(i + 1);
-                if (c != '.' && c != ',' || !isLetterOrDigit(next)) {
+                if (c != '.' && c != ',' || !TextBlocks.isLetterOrNumber(next)) {
                     break;
                 }
                 i = skipWordTail(text, i + 1 + Character.charCount(next));
@@ -75,21 +75,12 @@ public final class TextStatistics implements EnrichmentStage {
         int i = from;
         while (i < text.length()) {
             int cp = text.codePointAt(i);
-            if (!isLetterOrDigit(cp) && !isMark(cp) && cp != '\'' && cp != '’' && cp != '-') {
+            if (!TextBlocks.isLetterOrNumber(cp) && !isMark(cp) && cp != '\'' && cp != '’' && cp != '-') {
                 break;
             }
             i += Character.charCount(cp);
         }
         return i;
-    }
-
-    /** {@code \p{L}} or {@code \p{N}} as java.util.regex defines them. */
-    private static boolean isLetterOrDigit(int cp) {
-        if (Character.isLetter(cp)) {
-            return true;
-        }
-        int type = Character.getType(cp);
-        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
     }
 
     private static boolean isMark(int cp) {

@@ -26,6 +26,35 @@ class KeywordAndLocatorTest {
     }
 
     @Test
+    void tokenizerLoopEqualsTheTokenRegex() {
+        String alphabet = "aZé1½٣'’.-.-  \t\n\u00A0,;!日😀𝐀Ω";
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder b = new StringBuilder();
+            int length = random.nextInt(30);
+            for (int j = 0; j < length; j++) {
+                int at = random.nextInt(alphabet.length());
+                char c = alphabet.charAt(at);
+                b.append(Character.isHighSurrogate(c) ? alphabet.substring(at, at + 2) : Character.isLowSurrogate(c) ? "q" : String.valueOf(c));
+            }
+            String s = b.toString();
+            List<String> expected = new java.util.ArrayList<>();
+            java.util.regex.Matcher m = KeywordExtractor.tokenPattern().matcher(s);
+            while (m.find()) {
+                expected.add(m.group());
+            }
+            assertEquals(expected, KeywordExtractor.tokens(s), s);
+        }
+        String joined = "a" + "-b".repeat(20);
+        java.util.regex.Matcher m = KeywordExtractor.tokenPattern().matcher(joined);
+        List<String> expected = new java.util.ArrayList<>();
+        while (m.find()) {
+            expected.add(m.group());
+        }
+        assertEquals(expected, KeywordExtractor.tokens(joined), "more joined parts than the regex's bound");
+    }
+
+    @Test
     void locatorKeepsTheArticleAndDropsRelatedLinksAndShareBars() {
         String body = "<p>" + "The council met on Tuesday, and members debated the budget, the schools and the roads. ".repeat(3)
                 + "</p>";
