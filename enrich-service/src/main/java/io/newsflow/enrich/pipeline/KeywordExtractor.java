@@ -121,13 +121,13 @@ public final class KeywordExtractor implements EnrichmentStage {
                 continue;
             }
             if (TextBlocks.isLetterOrNumber(cp)) {
-                i = skipLettersAndNumbers(s, i);
+                i = TextBlocks.skipWhile(s, TextBlocks::isLetterOrNumber, i);
                 for (int part = 0; part < MAX_JOINED_PARTS && i + 1 < len; part++) {
                     char c = s.charAt(i);
                     if (c != '\'' && c != '’' && c != '.' && c != '-' || !TextBlocks.isLetterOrNumber(s.codePointAt(i + 1))) {
                         break;
                     }
-                    i = skipLettersAndNumbers(s, i + 1);
+                    i = TextBlocks.skipWhile(s, TextBlocks::isLetterOrNumber, i + 1);
                 }
             }
             tokens.add(s.substring(start, i));
@@ -138,18 +138,6 @@ public final class KeywordExtractor implements EnrichmentStage {
     /** Regex {@code TOKEN}, kept as the definition the tokenizer loop follows (and the tests compare with). */
     static Pattern tokenPattern() {
         return TOKEN;
-    }
-
-    private static int skipLettersAndNumbers(String s, int from) {
-        int i = from;
-        while (i < s.length()) {
-            int cp = s.codePointAt(i);
-            if (!TextBlocks.isLetterOrNumber(cp)) {
-                break;
-            }
-            i += Character.charCount(cp);
-        }
-        return i;
     }
 
     /** {@code \s} of java.util.regex without UNICODE_CHARACTER_CLASS. */

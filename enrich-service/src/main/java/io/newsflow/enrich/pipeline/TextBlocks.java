@@ -118,6 +118,19 @@ public final class TextBlocks {
         return out.toString();
     }
 
+    /** The index after the code points from {@code from} on that {@code accept} takes. */
+    static int skipWhile(String s, java.util.function.IntPredicate accept, int from) {
+        int i = from;
+        while (i < s.length()) {
+            int cp = s.codePointAt(i);
+            if (!accept.test(cp)) {
+                break;
+            }
+            i += Character.charCount(cp);
+        }
+        return i;
+    }
+
     /** {@code \p{L}} or {@code \p{N}} as java.util.regex defines them. */
     static boolean isLetterOrNumber(int cp) {
         if (Character.isLetter(cp)) {

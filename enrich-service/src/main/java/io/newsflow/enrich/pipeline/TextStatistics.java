@@ -72,15 +72,8 @@ public final class TextStatistics implements EnrichmentStage {
     }
 
     private static int skipWordTail(String text, int from) {
-        int i = from;
-        while (i < text.length()) {
-            int cp = text.codePointAt(i);
-            if (!TextBlocks.isLetterOrNumber(cp) && !isMark(cp) && cp != '\'' && cp != '’' && cp != '-') {
-                break;
-            }
-            i += Character.charCount(cp);
-        }
-        return i;
+        return TextBlocks.skipWhile(text,
+                cp -> TextBlocks.isLetterOrNumber(cp) || isMark(cp) || cp == '\'' || cp == '’' || cp == '-', from);
     }
 
     private static boolean isMark(int cp) {

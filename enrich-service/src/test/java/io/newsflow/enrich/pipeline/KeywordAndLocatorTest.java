@@ -28,16 +28,7 @@ class KeywordAndLocatorTest {
     @Test
     void tokenizerLoopEqualsTheTokenRegex() {
         String alphabet = "aZé1½٣'’.-.-  \t\n\u00A0,;!日😀𝐀Ω";
-        java.util.Random random = new java.util.Random(11);
-        for (int i = 0; i < 20_000; i++) {
-            StringBuilder b = new StringBuilder();
-            int length = random.nextInt(30);
-            for (int j = 0; j < length; j++) {
-                int at = random.nextInt(alphabet.length());
-                char c = alphabet.charAt(at);
-                b.append(Character.isHighSurrogate(c) ? alphabet.substring(at, at + 2) : Character.isLowSurrogate(c) ? "q" : String.valueOf(c));
-            }
-            String s = b.toString();
+        for (String s : io.newsflow.enrich.support.RandomStrings.of(alphabet, 20_000, 30, 11)) {
             List<String> expected = new java.util.ArrayList<>();
             java.util.regex.Matcher m = KeywordExtractor.tokenPattern().matcher(s);
             while (m.find()) {

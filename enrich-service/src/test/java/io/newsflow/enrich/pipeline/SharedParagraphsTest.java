@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -34,16 +33,7 @@ class SharedParagraphsTest {
         Pattern nonWord = Pattern.compile("[^\\p{L}\\p{N}]+");
         Pattern whitespace = Pattern.compile("\\s+");
         String alphabet = "aZé ß  \t\u000B\f\r\n\u00A0\u2003\u200B\u3000\uFEFF\u2028\u001F.,;-'’1½Ⅻ٣İ\u0301日本😀Ωω";
-        Random random = new Random(42);
-        for (int i = 0; i < 20_000; i++) {
-            StringBuilder b = new StringBuilder();
-            int length = random.nextInt(12);
-            for (int j = 0; j < length; j++) {
-                int at = random.nextInt(alphabet.length());
-                b.append(Character.isHighSurrogate(alphabet.charAt(at)) ? alphabet.substring(at, at + 2)
-                        : Character.isLowSurrogate(alphabet.charAt(at)) ? "x" : String.valueOf(alphabet.charAt(at)));
-            }
-            String s = b.toString();
+        for (String s : io.newsflow.enrich.support.RandomStrings.of(alphabet, 20_000, 12, 42)) {
             assertEquals(spaces.matcher(oddSpace.matcher(s).replaceAll(" ")).replaceAll(" ").strip(), TextBlocks.cleanLine(s),
                     () -> "cleanLine of " + escape(s));
             String lower = s.toLowerCase(Locale.ROOT);

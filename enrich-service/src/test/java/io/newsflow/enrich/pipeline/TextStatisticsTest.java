@@ -29,16 +29,7 @@ class TextStatisticsTest {
     @Test
     void wordCountLoopEqualsTheWordRegex() {
         String alphabet = "aZé1½٣.,.,'’--  \n\u0301\u20DD日😀Ω";
-        java.util.Random random = new java.util.Random(7);
-        for (int i = 0; i < 20_000; i++) {
-            StringBuilder b = new StringBuilder();
-            int length = random.nextInt(40);
-            for (int j = 0; j < length; j++) {
-                int at = random.nextInt(alphabet.length());
-                char c = alphabet.charAt(at);
-                b.append(Character.isHighSurrogate(c) ? alphabet.substring(at, at + 2) : Character.isLowSurrogate(c) ? "b" : String.valueOf(c));
-            }
-            String s = b.toString();
+        for (String s : io.newsflow.enrich.support.RandomStrings.of(alphabet, 20_000, 40, 7)) {
             java.util.regex.Matcher m = TextStatistics.wordPattern().matcher(s);
             int expected = 0;
             while (m.find()) {
