@@ -56,31 +56,57 @@ public final class LanguageSampleCheck {
                 }
             }
         }
-        System.out.printf("%d pages with <html lang>%n%-8s %9s %9s %12s%n", texts.size(), "sample", "agree", "und",
-                "median us");
+        System.out.printf("%d pages with <html lang>%n%-8s %-12s %9s %9s %12s %14s%n", texts.size(), "sample", "detector",
+                "agree", "und", "median us", "same as Lingua");
         for (String arg : args.length == 0 ? new String[] {"500", "1000", "1500", "3000"} : args) {
-            LanguageDetector detector = new LanguageDetector(defaults.list("language.candidates"), true,
-                    defaults.bool("language.low-accuracy"), defaults.integer("language.min-text-length"),
-                    defaults.decimal("language.min-confidence"), Integer.parseInt(arg));
-            int agree = 0;
-            int und = 0;
-            List<Long> times = new ArrayList<>();
-            for (int round = 0; round < ROUNDS; round++) {
-                for (int i = 0; i < texts.size(); i++) {
-                    ArticleDraft d = ArticleDraft.of(texts.get(i), "text/plain");
-                    d.text(texts.get(i));
-                    long start = System.nanoTime();
-                    detector.apply(d);
-                    times.add(System.nanoTime() - start);
-                    if (round == 0) {
-                        agree += labels.get(i).equals(d.language()) ? 1 : 0;
-                        und += LanguageDetector.UNDETERMINED.equals(d.language()) ? 1 : 0;
+            List<String> linguaAnswers = null;
+            for (boolean vote : new boolean[] {false, true}) {
+                LanguageDetector detector = new LanguageDetector(defaults.list("language.candidates"), true,
+                        defaults.bool("language.low-accuracy"), defaults.integer("language.min-text-length"),
+                        defaults.decimal("language.min-confidence"), Integer.parseInt(arg), vote);
+                int agree = 0;
+                int und = 0;
+                int sameAsLingua = 0;
+                List<String> answers = new ArrayList<>();
+                List<Long> times = new ArrayList<>();
+                for (int round = 0; round < ROUNDS; round++) {
+                    for (int i = 0; i < texts.size(); i++) {
+                        ArticleDraft d = ArticleDraft.of(texts.get(i), "text/plain");
+                        d.text(texts.get(i));
+                        long start = System.nanoTime();
+                        detector.apply(d);
+                        times.add(System.nanoTime() - start);
+                        if (round == 0) {
+                            answers.add(d.language());
+                            agree += labels.get(i).equals(d.language()) ? 1 : 0;
+                            und += LanguageDetector.UNDETERMINED.equals(d.language()) ? 1 : 0;
+                            if (linguaAnswers != null && linguaAnswers.get(i).equals(d.language())) {
+                                sameAsLingua++;
+                            } else if (linguaAnswers != null) {
+                                System.out.printf("  differs from Lingua: %s (Lingua) vs %s, <html lang> %s: %.80s%n",
+                                        linguaAnswers.get(i), d.language(), labels.get(i), texts.get(i).replace('\n', ' '));
+                            }
+                        }
                     }
                 }
+                if (!vote) {
+                    linguaAnswers = answers;
+                } else {
+                    java.util.Map<String, Integer> byLanguage = new java.util.TreeMap<>();
+                    java.util.Map<String, Integer> votedByLanguage = new java.util.TreeMap<>();
+                    for (int i = 0; i < texts.size(); i++) {
+                        byLanguage.merge(labels.get(i), 1, Integer::sum);
+                        if (detector.votedLanguage(texts.get(i)).isPresent()) {
+                            votedByLanguage.merge(labels.get(i), 1, Integer::sum);
+                        }
+                    }
+                    System.out.printf("  decided by the vote, per <html lang> (voted/pages): %s%n", byLanguage.keySet().stream()
+                            .map(l -> l + " " + votedByLanguage.getOrDefault(l, 0) + "/" + byLanguage.get(l)).toList());
+                }
+                long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
+                System.out.printf("%-8s %-12s %9.3f %9d %12.1f %14s%n", arg, vote ? "vote+Lingua" : "Lingua", agree / (double) texts.size(),
+                        und, sorted[sorted.length / 2] / 1e3, vote ? String.format("%.3f", sameAsLingua / (double) texts.size()) : "-");
             }
-            long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
-            System.out.printf("%-8s %9.3f %9d %12.1f%n", arg, agree / (double) texts.size(), und,
-                    sorted[sorted.length / 2] / 1e3);
         }
         System.out.println(Machine.describe());
     }

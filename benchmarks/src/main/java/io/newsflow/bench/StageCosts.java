@@ -28,8 +28,13 @@ public final class StageCosts {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         System.out.println(Machine.describe());
         Pipeline pipeline = StandardPipeline.withServiceDefaults(Clock.systemUTC());
-        report("plain text (seeds)", pipeline, BenchPages.seeds(), warmupRounds * 20, rounds * 20);
-        report("HTML (article-extraction-benchmark pages)", pipeline, BenchPages.aebPages(), warmupRounds, rounds);
+        String which = args.length > 2 ? args[2] : "both"; // text, html or both (e.g. to profile one kind)
+        if (!which.equals("html")) {
+            report("plain text (seeds)", pipeline, BenchPages.seeds(), warmupRounds * 20, rounds * 20);
+        }
+        if (!which.equals("text")) {
+            report("HTML (article-extraction-benchmark pages)", pipeline, BenchPages.aebPages(), warmupRounds, rounds);
+        }
         System.out.println(Machine.describe());
     }
 

@@ -97,6 +97,10 @@ public interface EnrichConfig {
 
         /** Only this many leading characters are examined. */
         int maxSampleLength();
+
+        /** A clear stop-word vote decides Latin-script texts without Lingua (language-stopwords.txt). */
+        @WithDefault("true")
+        boolean stopwordVote();
     }
 
     interface Stats {

@@ -36,6 +36,8 @@ public final class ArticleDraft {
 
     // --- working state and results ---
     private String text = "";
+    /** {@link TextBlocks#paragraphs} of {@link #text}, split once and shared by the stages; null until asked. */
+    private List<String> paragraphs;
     private String textSource;
     private final HtmlMetadata html = new HtmlMetadata();
     private String title;
@@ -146,6 +148,28 @@ public final class ArticleDraft {
 
     public void text(String value) {
         this.text = value == null ? "" : value;
+        this.paragraphs = null;
+    }
+
+    /**
+     * The text's paragraphs ({@link TextBlocks#paragraphs}), split on first use and cached until the text
+     * changes, so that the stages do not each re-split and re-clean the same text. Unmodifiable.
+     */
+    public List<String> paragraphs() {
+        if (paragraphs == null) {
+            paragraphs = List.copyOf(TextBlocks.paragraphs(text));
+        }
+        return paragraphs;
+    }
+
+    /**
+     * Replaces the text by these paragraphs (each as {@link TextBlocks#paragraphs} makes them: non-empty, lines
+     * cleaned, no blank line inside), keeping them as the split form so the next stage does not re-split.
+     */
+    public void paragraphs(List<String> value) {
+        List<String> copy = List.copyOf(value);
+        this.text = TextBlocks.join(copy);
+        this.paragraphs = copy;
     }
 
     public String textSource() {

@@ -23,7 +23,7 @@ public final class AuthorExtractor implements EnrichmentStage {
             Pattern.UNICODE_CHARACTER_CLASS);
     /** "Jane Doe is a senior Pentagon reporter ...": a name, a copula and a newsroom job within one sentence. */
     private static final Pattern TRAILING_BIO = Pattern.compile(
-            "^(?<name>\\p{Lu}[\\p{L}.'’-]+(?:\\s+\\p{Lu}[\\p{L}.'’-]+){1,3})\\s+(?:is|was|has been|covers|writes)\\b"
+            "(?<name>\\p{Lu}[\\p{L}.'’-]+(?:\\s+\\p{Lu}[\\p{L}.'’-]+){1,3})\\s+(?:is|was|has been|covers|writes)\\b"
                     + "[^.]{0,120}?\\b(?:reporter|correspondent|writer|editor|journalist|columnist|contributor|producer"
                     + "|bureau chief|analyst|photographer)s?\\b",
             Pattern.UNICODE_CHARACTER_CLASS);
@@ -58,7 +58,7 @@ public final class AuthorExtractor implements EnrichmentStage {
     }
 
     private boolean fromByline(ArticleDraft draft) {
-        List<String> paragraphs = new ArrayList<>(TextBlocks.paragraphs(draft.text()));
+        List<String> paragraphs = draft.paragraphs();
         for (int p = 0; p < Math.min(paragraphs.size(), headerLines); p++) {
             Matcher m = BYLINE.matcher(paragraphs.get(p));
             if ((m.matches())) {
@@ -68,8 +68,9 @@ public final class AuthorExtractor implements EnrichmentStage {
                         names.add(n.strip());
                     }
                 }
-                paragraphs.remove(p);
-                draft.text(TextBlocks.join(paragraphs));
+                List<String> rest = new ArrayList<>(paragraphs);
+                rest.remove(p);
+                draft.paragraphs(rest);
                 draft.authors(names, FieldSources.BYLINE);
                 return true;
             }
@@ -78,10 +79,11 @@ public final class AuthorExtractor implements EnrichmentStage {
     }
 
     private static boolean fromTrailingBio(ArticleDraft draft) {
-        List<String> paragraphs = TextBlocks.paragraphs(draft.text());
+        List<String> paragraphs = draft.paragraphs();
         for (int p = paragraphs.size() - 1; p >= Math.max(0, paragraphs.size() - TRAILING_BIO_PARAGRAPHS); p--) {
             Matcher m = TRAILING_BIO.matcher(paragraphs.get(p));
-            if (m.find()) {
+            // anchored at the paragraph start: lookingAt, not find, which would try every position
+            if (m.lookingAt()) {
                 draft.authors(List.of(m.group("name")), FieldSources.BYLINE);
                 return true;
             }

@@ -22,17 +22,20 @@ public final class BoilerplateLineFilter implements EnrichmentStage {
     @Override
     public void apply(ArticleDraft draft) {
         List<String> kept = new ArrayList<>();
-        for (String paragraph : TextBlocks.paragraphs(draft.text())) {
-            List<String> lines = new ArrayList<>();
-            for (String line : TextBlocks.lines(paragraph)) {
-                if (rules.match(line).isEmpty()) {
-                    lines.add(line);
+        for (String paragraph : draft.paragraphs()) {
+            List<String> lines = TextBlocks.lines(paragraph);
+            List<String> keptLines = new ArrayList<>(lines.size());
+            for (String line : lines) {
+                if (!rules.matchesAny(line)) {
+                    keptLines.add(line);
                 }
             }
-            if (!lines.isEmpty()) {
-                kept.add(String.join("\n", lines));
+            if (keptLines.size() == lines.size()) {
+                kept.add(paragraph);
+            } else if (!keptLines.isEmpty()) {
+                kept.add(String.join("\n", keptLines));
             }
         }
-        draft.text(TextBlocks.join(kept));
+        draft.paragraphs(kept); // also when nothing was dropped: the text leaves this stage in its normal layout
     }
 }

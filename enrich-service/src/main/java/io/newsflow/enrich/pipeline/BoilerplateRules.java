@@ -1,7 +1,9 @@
 package io.newsflow.enrich.pipeline;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -10,13 +12,45 @@ import java.util.regex.PatternSyntaxException;
  * Line patterns that mark boilerplate, as data. Format, one rule a line: {@code name = regex}; blank lines
  * and lines starting with {@code #} are ignored. A regex must match the whole (trimmed, space-normalised)
  * line; matching is case-insensitive unless the regex turns it off with {@code (?-i)}.
+ * <p>
+ * A rule may name words the line must contain for the rule to be worth trying: {@code name [needs: ©|copyright] =
+ * regex}. The words are checked (lower case, plain substring) before the regex runs; they must be text that every
+ * match contains, so that the guard only saves time and never changes the result. Rules that start with an
+ * unanchored {@code .{0,N}} otherwise try their core at every one of N positions of every line.
  */
 public final class BoilerplateRules {
 
-    public record Rule(String name, Pattern pattern) {
+    /** @param needs lower-case words one of which a line must contain before the regex is tried; empty: none */
+    public record Rule(String name, Pattern pattern, List<String> needs) {
+
+        public Rule(String name, Pattern pattern) {
+            this(name, pattern, List.of());
+        }
+
+        public Rule {
+            needs = List.copyOf(needs);
+        }
+
+        /** @param lowerLine the line in lower case (root locale), for the guard */
+        boolean matches(String line, String lowerLine) {
+            if (!needs.isEmpty()) {
+                boolean found = false;
+                for (String word : needs) {
+                    if (lowerLine.contains(word)) {
+                        found = true;
+                        break;
+                    }
+                }
+                if (!found) {
+                    return false;
+                }
+            }
+            return pattern.matcher(line).matches();
+        }
     }
 
     private static final String SEPARATOR = " = ";
+    private static final Pattern NAME_WITH_NEEDS = Pattern.compile("(\\S+)\\s*\\[needs:\\s*([^\\]]+)]");
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
 
     private final List<Rule> rules;
@@ -39,9 +73,18 @@ public final class BoilerplateRules {
                 throw new IllegalArgumentException("boilerplate rule line " + lineNo + " is not 'name = regex': " + line);
             }
             String name = line.substring(0, sep).strip();
+            List<String> needs = List.of();
+            var withNeeds = NAME_WITH_NEEDS.matcher(name);
+            if (withNeeds.matches()) {
+                name = withNeeds.group(1);
+                needs = Arrays.stream(withNeeds.group(2).split("\\|")).map(w -> w.toLowerCase(Locale.ROOT))
+                        .filter(w -> !w.isEmpty()).toList();
+            } else if (name.contains("[")) {
+                throw new IllegalArgumentException("boilerplate rule line " + lineNo + " has a bad [needs: a|b] guard: " + line);
+            }
             String regex = line.substring(sep + SEPARATOR.length()).strip();
             try {
-                rules.add(new Rule(name, Pattern.compile(regex, FLAGS)));
+                rules.add(new Rule(name, Pattern.compile(regex, FLAGS), needs));
             } catch (PatternSyntaxException e) {
                 throw new IllegalArgumentException("boilerplate rule '" + name + "' has a bad regex: " + e.getMessage(), e);
             }
@@ -64,12 +107,24 @@ public final class BoilerplateRules {
 
     /** The first rule that matches the line, if any. */
     public Optional<Rule> match(String line) {
+        String lower = line.toLowerCase(Locale.ROOT);
         for (Rule rule : rules) {
-            if (rule.pattern().matcher(line).matches()) {
+            if (rule.matches(line, lower)) {
                 return Optional.of(rule);
             }
         }
         return Optional.empty();
+    }
+
+    /** True when some rule matches the line (what the filter needs: no Optional, no rule lookup). */
+    public boolean matchesAny(String line) {
+        String lower = line.toLowerCase(Locale.ROOT);
+        for (Rule rule : rules) {
+            if (rule.matches(line, lower)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public List<Rule> rules() {

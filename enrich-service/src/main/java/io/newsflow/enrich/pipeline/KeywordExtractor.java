@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.newsflow.contracts.Keyword;
@@ -26,6 +25,8 @@ public final class KeywordExtractor implements EnrichmentStage {
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]++(?:['’.-][\\p{L}\\p{N}]++){0,16}|[^\\s\\p{L}\\p{N}]");
     private static final String STOPWORDS_RESOURCE = "keyword-stopwords.txt";
     private static final int MIN_WORD_LENGTH = 2;
+    /** The {0,16} of {@link #TOKEN}: joined parts ("u.s.", "state-of-the-art") a token may have. */
+    private static final int MAX_JOINED_PARTS = 16;
 
     private final int maxKeywords;
     private final int maxPhraseWords;
@@ -53,9 +54,7 @@ public final class KeywordExtractor implements EnrichmentStage {
     public List<Keyword> extract(String text) {
         List<List<String>> candidates = new ArrayList<>();
         List<String> current = new ArrayList<>();
-        Matcher m = TOKEN.matcher(text.toLowerCase(Locale.ROOT));
-        while (m.find()) {
-            String t = m.group();
+        for (String t : tokens(text.toLowerCase(Locale.ROOT))) {
             boolean word = Character.isLetter(t.charAt(0)) && t.length() >= MIN_WORD_LENGTH;
             if (!word || stopwords.contains(t)) {
                 close(current, candidates);
@@ -73,13 +72,16 @@ public final class KeywordExtractor implements EnrichmentStage {
             }
         }
         Map<String, Integer> phraseCount = new LinkedHashMap<>();
+        Map<String, List<String>> phraseWords = new HashMap<>();
         for (List<String> c : candidates) {
-            phraseCount.merge(String.join(" ", c), 1, Integer::sum);
+            String phrase = c.size() == 1 ? c.get(0) : String.join(" ", c);
+            phraseCount.merge(phrase, 1, Integer::sum);
+            phraseWords.putIfAbsent(phrase, c);
         }
         Map<String, Double> scores = new HashMap<>();
         for (Map.Entry<String, Integer> p : phraseCount.entrySet()) {
-            String[] words = p.getKey().split(" ");
-            if (p.getValue() < minFrequency && (words.length == 1 || frequency.get(words[0]) < minFrequency)) {
+            List<String> words = phraseWords.get(p.getKey());
+            if (p.getValue() < minFrequency && (words.size() == 1 || frequency.get(words.get(0)) < minFrequency)) {
                 continue;
             }
             double s = 0;
@@ -101,6 +103,46 @@ public final class KeywordExtractor implements EnrichmentStage {
                 .limit(maxKeywords)
                 .map(e -> new Keyword(e.getKey(), Math.round(e.getValue() / best * 1000) / 1000.0))
                 .toList();
+    }
+
+    /**
+     * The matches of {@code TOKEN}, found by a loop (this runs over every article): a word (letters and digits,
+     * joined by ' ’ . - to at most 16 more parts) or any one other character that is not an ASCII space.
+     */
+    static List<String> tokens(String s) {
+        List<String> tokens = new ArrayList<>();
+        int len = s.length();
+        int i = 0;
+        while (i < len) {
+            int cp = s.codePointAt(i);
+            int start = i;
+            i += Character.charCount(cp);
+            if (isAsciiSpace(cp)) {
+                continue;
+            }
+            if (TextBlocks.isLetterOrNumber(cp)) {
+                i = TextBlocks.skipWhile(s, TextBlocks::isLetterOrNumber, i);
+                for (int part = 0; part < MAX_JOINED_PARTS && i + 1 < len; part++) {
+                    char c = s.charAt(i);
+                    if (c != '\'' && c != '’' && c != '.' && c != '-' || !TextBlocks.isLetterOrNumber(s.codePointAt(i + 1))) {
+                        break;
+                    }
+                    i = TextBlocks.skipWhile(s, TextBlocks::isLetterOrNumber, i + 1);
+                }
+            }
+            tokens.add(s.substring(start, i));
+        }
+        return tokens;
+    }
+
+    /** Regex {@code TOKEN}, kept as the definition the tokenizer loop follows (and the tests compare with). */
+    static Pattern tokenPattern() {
+        return TOKEN;
+    }
+
+    /** {@code \s} of java.util.regex without UNICODE_CHARACTER_CLASS. */
+    private static boolean isAsciiSpace(int cp) {
+        return cp == ' ' || cp == '\t' || cp == '\n' || cp == 0x0B || cp == '\f' || cp == '\r';
     }
 
     private void close(List<String> current, List<List<String>> candidates) {

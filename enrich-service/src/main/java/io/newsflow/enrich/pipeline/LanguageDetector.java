@@ -3,6 +3,7 @@ package io.newsflow.enrich.pipeline;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 
 import com.github.pemistahl.lingua.api.IsoCode639_1;
@@ -15,6 +16,8 @@ import io.newsflow.contracts.FieldSources;
  * Language of the clean text with Lingua, restricted to a configured set of languages (memory is spent on
  * those models only). "und" when the text is too short or the best confidence is below the threshold. An
  * envelope language wins; its detected confidence is still reported when the detector knows the language.
+ * Optionally a {@link StopwordLanguageVote} goes first: a clear function-word vote in Latin-script text decides
+ * without Lingua (a fraction of the cost); an unclear one falls through to Lingua.
  */
 public final class LanguageDetector implements EnrichmentStage {
 
@@ -25,6 +28,9 @@ public final class LanguageDetector implements EnrichmentStage {
     private final int minTextLength;
     private final double minConfidence;
     private final int maxSampleLength;
+    /** Null when the stop-word vote is off. */
+    private final StopwordLanguageVote vote;
+    private final java.util.Set<String> candidates;
 
     /**
      * @param isoCodes        ISO 639-1 codes of the candidate languages (at least two)
@@ -36,6 +42,12 @@ public final class LanguageDetector implements EnrichmentStage {
      */
     public LanguageDetector(Collection<String> isoCodes, boolean preload, boolean lowAccuracy, int minTextLength,
             double minConfidence, int maxSampleLength) {
+        this(isoCodes, preload, lowAccuracy, minTextLength, minConfidence, maxSampleLength, false);
+    }
+
+    /** @param stopwordVote try the {@link StopwordLanguageVote} first, Lingua only when it is inconclusive */
+    public LanguageDetector(Collection<String> isoCodes, boolean preload, boolean lowAccuracy, int minTextLength,
+            double minConfidence, int maxSampleLength, boolean stopwordVote) {
         IsoCode639_1[] codes = isoCodes.stream().map(c -> IsoCode639_1.valueOf(c.strip().toUpperCase(Locale.ROOT)))
                 .toArray(IsoCode639_1[]::new);
         LanguageDetectorBuilder builder = LanguageDetectorBuilder.fromIsoCodes639_1(codes);
@@ -50,6 +62,8 @@ public final class LanguageDetector implements EnrichmentStage {
         this.minTextLength = minTextLength;
         this.minConfidence = minConfidence;
         this.maxSampleLength = maxSampleLength;
+        this.vote = stopwordVote ? StopwordLanguageVote.forCandidates(isoCodes) : null;
+        this.candidates = java.util.Set.copyOf(isoCodes.stream().map(c -> c.strip().toLowerCase(Locale.ROOT)).toList());
     }
 
     @Override
@@ -63,6 +77,18 @@ public final class LanguageDetector implements EnrichmentStage {
         String text = draft.text();
         String sample = text.length() > maxSampleLength ? text.substring(0, maxSampleLength) : text;
         boolean tooShort = sample.strip().length() < minTextLength;
+        Optional<StopwordLanguageVote.Result> quick = tooShort || vote == null ? Optional.empty() : vote.decide(sample);
+        if (quick.isPresent()) {
+            StopwordLanguageVote.Result r = quick.get();
+            if (envelope == null) {
+                draft.language(r.iso(), r.confidence(), FieldSources.DETECTED);
+            } else {
+                // as with Lingua: the envelope's language is 0 when another one clearly won, unknown if no candidate
+                Double confidence = r.iso().equals(envelope) ? r.confidence() : candidates.contains(envelope) ? 0.0 : null;
+                draft.language(envelope, confidence, FieldSources.ENVELOPE);
+            }
+            return;
+        }
         SortedMap<Language, Double> values = tooShort ? null : detector.computeLanguageConfidenceValues(sample);
         if (envelope != null) {
             draft.language(envelope, confidenceOf(values, envelope), FieldSources.ENVELOPE);
@@ -79,6 +105,18 @@ public final class LanguageDetector implements EnrichmentStage {
         } else {
             draft.language(iso(best.getKey()), confidence, FieldSources.DETECTED);
         }
+    }
+
+    /**
+     * What the stop-word vote alone says about the text's sample (empty: too short, vote off or inconclusive, so
+     * Lingua decides). For measuring how often the cheap path decides.
+     */
+    public Optional<String> votedLanguage(String text) {
+        String sample = text.length() > maxSampleLength ? text.substring(0, maxSampleLength) : text;
+        if (vote == null || sample.strip().length() < minTextLength) {
+            return Optional.empty();
+        }
+        return vote.decide(sample).map(StopwordLanguageVote.Result::iso);
     }
 
     /**

@@ -27,7 +27,8 @@ public final class RepeatedParagraphRemover implements EnrichmentStage {
     public void apply(ArticleDraft draft) {
         List<String> kept = new ArrayList<>();
         List<String> keptComparable = new ArrayList<>();
-        for (String paragraph : TextBlocks.paragraphs(draft.text())) {
+        List<String> paragraphs = draft.paragraphs();
+        for (String paragraph : paragraphs) {
             String comparable = TextBlocks.comparable(paragraph);
             if (!comparable.isEmpty() && isRepeat(comparable, keptComparable)) {
                 continue;
@@ -35,7 +36,7 @@ public final class RepeatedParagraphRemover implements EnrichmentStage {
             kept.add(paragraph);
             keptComparable.add(comparable);
         }
-        draft.text(TextBlocks.join(kept));
+        draft.paragraphs(kept); // also when nothing was removed: the text leaves this stage in its normal layout
     }
 
     private boolean isRepeat(String comparable, List<String> earlier) {

@@ -132,7 +132,8 @@ public final class StandardPipeline {
                 s.duration("dates.max-future-skew"), s.integer("dates.min-year"), headerLines));
         known.put(LanguageDetector.NAME, () -> new LanguageDetector(s.list("language.candidates"),
                 s.bool("language.preload"), s.bool("language.low-accuracy"), s.integer("language.min-text-length"),
-                s.decimal("language.min-confidence"), s.integer("language.max-sample-length")));
+                s.decimal("language.min-confidence"), s.integer("language.max-sample-length"),
+                s.bool("language.stopword-vote")));
         known.put(TextStatistics.NAME, () -> new TextStatistics(s.integer("stats.words-per-minute"),
                 s.integer("stats.lede-max-length")));
         known.put(EntityExtractor.NAME, () -> new EntityExtractor(Gazetteer.fromResource(s.string("entities.gazetteer-resource")),

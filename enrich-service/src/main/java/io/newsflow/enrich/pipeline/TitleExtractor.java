@@ -66,7 +66,7 @@ public final class TitleExtractor implements EnrichmentStage {
     }
 
     private boolean fromTextHeader(ArticleDraft draft) {
-        List<String> paragraphs = new ArrayList<>(TextBlocks.paragraphs(draft.text()));
+        List<String> paragraphs = new ArrayList<>(draft.paragraphs());
         int seen = 0;
         for (int p = 0; p < paragraphs.size() && seen < headerLines; p++) {
             List<String> lines = new ArrayList<>(TextBlocks.lines(paragraphs.get(p)));
@@ -85,7 +85,7 @@ public final class TitleExtractor implements EnrichmentStage {
                 } else {
                     paragraphs.set(p, String.join("\n", lines));
                 }
-                draft.text(TextBlocks.join(paragraphs));
+                draft.paragraphs(paragraphs);
                 draft.title(candidate, FieldSources.TEXT_HEADER);
                 return true;
             }
@@ -105,12 +105,13 @@ public final class TitleExtractor implements EnrichmentStage {
     private void setAndDropEcho(ArticleDraft draft, String title, String source) {
         String clean = TextBlocks.cleanLine(title);
         draft.title(clean, source);
-        List<String> paragraphs = new ArrayList<>(TextBlocks.paragraphs(draft.text()));
+        List<String> paragraphs = draft.paragraphs();
         String wanted = TextBlocks.comparable(clean);
         for (int p = 0; p < Math.min(paragraphs.size(), headerLines); p++) {
             if (TextBlocks.comparable(paragraphs.get(p)).equals(wanted)) {
-                paragraphs.remove(p);
-                draft.text(TextBlocks.join(paragraphs));
+                List<String> rest = new ArrayList<>(paragraphs);
+                rest.remove(p);
+                draft.paragraphs(rest);
                 return;
             }
         }

@@ -60,4 +60,39 @@ class BoilerplateLineFilterTest {
         assertThrows(IllegalArgumentException.class, () -> BoilerplateRules.parse(List.of("no separator")));
         assertThrows(IllegalArgumentException.class, () -> BoilerplateRules.parse(List.of("bad = ([")));
     }
+
+    @Test
+    void needsGuardSkipsTheRegexOnLinesWithoutItsWords() {
+        BoilerplateRules guarded = BoilerplateRules.parse(List.of("rights [needs: reserved|©] = .{0,40}(?:reserved|©).{0,40}"));
+        BoilerplateRules.Rule rule = guarded.rules().get(0);
+        assertEquals("rights", rule.name());
+        assertEquals(List.of("reserved", "©"), rule.needs());
+        assertTrue(guarded.matchesAny("All Rights RESERVED."), "the guard compares in lower case");
+        assertTrue(guarded.matchesAny("© 2024 Example"));
+        assertTrue(guarded.match("A body sentence with nothing of the sort.").isEmpty());
+        // a guard only ever saves time: a wrong one would hide matches, which is why every match must contain it
+        BoilerplateRules wrongGuard = BoilerplateRules.parse(List.of("promo [needs: zzz] = Buy now.*"));
+        assertTrue(wrongGuard.match("Buy now and save").isEmpty());
+        assertThrows(IllegalArgumentException.class, () -> BoilerplateRules.parse(List.of("bad [needs = x")));
+    }
+
+    @Test
+    void shippedGuardsAreContainedInEveryLineTheirRuleMatches() {
+        // each guarded rule without its guard, on lines it must match: the guard must not hide any of them
+        List<String> copyrightAndCaptions = List.of("Copyright 2021 Example Media. All rights reserved.",
+                "Some text © 2020 Example Inc", "Photo of the council, Jane Doe on the left.", "The team (left) at the launch.",
+                "The new bridge, pictured above.", "Example News, all rights reserved by the publisher");
+        for (BoilerplateRules.Rule rule : RULES.rules()) {
+            if (rule.needs().isEmpty()) {
+                continue;
+            }
+            for (String line : copyrightAndCaptions) {
+                if (rule.pattern().matcher(line).matches()) {
+                    String lower = line.toLowerCase(java.util.Locale.ROOT);
+                    assertTrue(rule.needs().stream().anyMatch(lower::contains), rule.name() + " guard misses: " + line);
+                    assertTrue(RULES.match(line).isPresent(), line);
+                }
+            }
+        }
+    }
 }

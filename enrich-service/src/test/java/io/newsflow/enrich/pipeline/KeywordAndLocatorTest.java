@@ -26,6 +26,26 @@ class KeywordAndLocatorTest {
     }
 
     @Test
+    void tokenizerLoopEqualsTheTokenRegex() {
+        String alphabet = "aZé1½٣'’.-.-  \t\n\u00A0,;!日😀𝐀Ω";
+        for (String s : io.newsflow.enrich.support.RandomStrings.of(alphabet, 20_000, 30, 11)) {
+            List<String> expected = new java.util.ArrayList<>();
+            java.util.regex.Matcher m = KeywordExtractor.tokenPattern().matcher(s);
+            while (m.find()) {
+                expected.add(m.group());
+            }
+            assertEquals(expected, KeywordExtractor.tokens(s), s);
+        }
+        String joined = "a" + "-b".repeat(20);
+        java.util.regex.Matcher m = KeywordExtractor.tokenPattern().matcher(joined);
+        List<String> expected = new java.util.ArrayList<>();
+        while (m.find()) {
+            expected.add(m.group());
+        }
+        assertEquals(expected, KeywordExtractor.tokens(joined), "more joined parts than the regex's bound");
+    }
+
+    @Test
     void locatorKeepsTheArticleAndDropsRelatedLinksAndShareBars() {
         String body = "<p>" + "The council met on Tuesday, and members debated the budget, the schools and the roads. ".repeat(3)
                 + "</p>";

@@ -27,6 +27,26 @@ class TextStatisticsTest {
     }
 
     @Test
+    void wordCountLoopEqualsTheWordRegex() {
+        String alphabet = "aZé1½٣.,.,'’--  \n\u0301\u20DD日😀Ω";
+        for (String s : io.newsflow.enrich.support.RandomStrings.of(alphabet, 20_000, 40, 7)) {
+            java.util.regex.Matcher m = TextStatistics.wordPattern().matcher(s);
+            int expected = 0;
+            while (m.find()) {
+                expected++;
+            }
+            assertEquals(expected, TextStatistics.countWords(s), s);
+        }
+        String dotted = "a" + ".b".repeat(40) + " end";
+        java.util.regex.Matcher m = TextStatistics.wordPattern().matcher(dotted);
+        int expected = 0;
+        while (m.find()) {
+            expected++;
+        }
+        assertEquals(expected, TextStatistics.countWords(dotted), "more dotted parts than the regex's bound");
+    }
+
+    @Test
     void ledeIsTheFirstParagraphCutAtASentenceEnd() {
         assertEquals("Short lede.", run("Short lede.\n\nMore.", 230, 300).lede());
         assertEquals("First sentence here. Second one.", run("First sentence here. Second one. Third sentence is long.\n\nx",

@@ -24,6 +24,7 @@ public final class TestPipelines {
 
     public static final int HEADER_LINES = 6;
     private static LanguageDetector language;
+    private static LanguageDetector linguaOnly;
 
     private TestPipelines() {
     }
@@ -53,13 +54,26 @@ public final class TestPipelines {
         return new PublishedDateExtractor(new DateTextParser(), clock, Duration.ofDays(1), 1990, HEADER_LINES);
     }
 
-    /** One detector per test JVM: the models are big and shared. */
+    /** One detector per test JVM (the models are big and shared), set up as the service's defaults. */
     public static synchronized LanguageDetector language() {
         if (language == null) {
-            language = new LanguageDetector(List.of("en", "de", "fr", "es", "it", "pt", "nl", "ru", "pl", "tr", "ar",
-                    "zh", "ja"), true, true, 20, 0.05, 3000);
+            StandardPipeline.Settings s = settings();
+            language = new LanguageDetector(s.list("language.candidates"), true, s.bool("language.low-accuracy"),
+                    s.integer("language.min-text-length"), s.decimal("language.min-confidence"),
+                    s.integer("language.max-sample-length"), s.bool("language.stopword-vote"));
         }
         return language;
+    }
+
+    /** The same detector without the stop-word vote: Lingua decides every text (to compare the vote with). */
+    public static synchronized LanguageDetector linguaOnly() {
+        if (linguaOnly == null) {
+            StandardPipeline.Settings s = settings();
+            linguaOnly = new LanguageDetector(s.list("language.candidates"), true, s.bool("language.low-accuracy"),
+                    s.integer("language.min-text-length"), s.decimal("language.min-confidence"),
+                    s.integer("language.max-sample-length"), false);
+        }
+        return linguaOnly;
     }
 
     /** The service's default pipeline (StandardPipeline), with the language detector shared across tests. */
