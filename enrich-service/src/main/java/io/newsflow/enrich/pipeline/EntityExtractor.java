@@ -25,11 +25,12 @@ public final class EntityExtractor implements EnrichmentStage {
 
     public static final String NAME = "entities";
 
-    /** Acronyms that are not organisations. */
-    private static final java.util.Set<String> NOT_ORG_ACRONYMS = java.util.Set.of("AI", "TV", "CEO", "GDP", "COVID",
-            "PM", "AM", "OK", "ID", "PC", "DNA", "HIV", "AIDS", "UTC", "GMT", "USD", "EUR", "FAQ", "PDF", "II", "III",
-            "IV", "VI", "CNBC", "A", "I");
     private static final int MAX_NAME_TOKENS = 4;
+    /**
+     * A one-word person name that is no full name's surname is kept only when mentioned this often: once alone it
+     * is mostly a stray capitalised word (cross-validated on GUM's training part).
+     */
+    private static final int MIN_LONE_SURNAME_MENTIONS = 2;
 
     private final Gazetteer gazetteer;
     private final EntityTagger tagger;
@@ -104,10 +105,22 @@ public final class EntityExtractor implements EnrichmentStage {
                 fullNameBySurname.putIfAbsent(name.substring(space + 1), name);
             }
         });
+        Map<String, Integer> alone = new LinkedHashMap<>();
         for (String single : singles) {
             String full = fullNameBySurname.get(single);
-            vote(names, full != null ? full : single, EntityTypes.PERSON);
+            if (full != null) {
+                vote(names, full, EntityTypes.PERSON);
+            } else {
+                alone.merge(single, 1, Integer::sum);
+            }
         }
+        alone.forEach((single, n) -> {
+            if (n >= MIN_LONE_SURNAME_MENTIONS) {
+                for (int k = 0; k < n; k++) {
+                    vote(names, single, EntityTypes.PERSON);
+                }
+            }
+        });
         names.forEach((name, votes) -> {
             String type = votes.type();
             found.computeIfAbsent(type + "|" + name, k -> new Tally(type, name, null)).mentions += votes.total();
@@ -126,35 +139,56 @@ public final class EntityExtractor implements EnrichmentStage {
     private void scan(String paragraph, Map<String, Tally> found, Map<String, Votes> names, List<String> singles) {
         List<EntityTokenizer.Token> tokens = EntityTokenizer.tokens(paragraph);
         Gazetteer.Match[] known = gazetteer.longestMatches(tokens);
-        EntityFeatures features = tagger.features(tokens, known);
-        int[] labels = tagger.labels(features);
-        boolean[] covered = new boolean[tokens.size()];
-        for (EntityTagger.Span span : EntityTagger.spans(labels)) {
-            for (int k = span.start(); k < span.end(); k++) {
-                covered[k] = true;
+        int[] labels = tagger.labels(tagger.features(tokens, known));
+        int[] matchStart = new int[tokens.size()];
+        java.util.Arrays.fill(matchStart, -1);
+        for (int i = 0; i < known.length; i++) {
+            if (known[i] != null) {
+                java.util.Arrays.fill(matchStart, i, i + known[i].length(), i);
             }
-            tagged(paragraph, tokens, known, span, found, names, singles);
+        }
+        boolean[] covered = new boolean[tokens.size()];
+        boolean[] confirmed = new boolean[tokens.size()];
+        for (EntityTagger.Span span : EntityTagger.spans(labels)) {
+            int overlap = overlappingMatch(span, matchStart);
+            if (overlap >= 0) {
+                confirmed[overlap] = true; // the known name wins over a tagged part of it or a tagged overlap
+                continue;
+            }
+            java.util.Arrays.fill(covered, span.start(), span.end(), true);
+            tagged(paragraph, tokens, span, names, singles);
         }
         for (int i = 0; i < tokens.size(); i++) {
             Gazetteer.Match m = known[i];
             if (m == null) {
                 continue;
             }
-            boolean inside = covered[i];
-            // a country inside a longer name still counts ("the United States Navy"); other known names only alone
-            if (!inside || EntityTypes.COUNTRY.equals(m.entry().type()) && !exact(known, i, labels)) {
-                if (inside || !startsLongerName(tokens, i, m)) {
-                    count(found, m.entry());
+            // a country inside a longer tagged name still counts ("the United States Navy"); other names only alone
+            boolean counts = covered[i] ? EntityTypes.COUNTRY.equals(m.entry().type())
+                    : confirmed[i] || !startsLongerName(tokens, i, m);
+            if (counts) {
+                count(found, m.entry());
+            }
+        }
+        ruleFallback(tokens, covered, known, found);
+    }
+
+    /** Start of a gazetteer match the span overlaps without strictly containing it, or -1. */
+    private static int overlappingMatch(EntityTagger.Span span, int[] matchStart) {
+        for (int k = span.start(); k < span.end(); k++) {
+            int start = matchStart[k];
+            if (start >= 0) {
+                int end = start;
+                while (end < matchStart.length && matchStart[end] == start) {
+                    end++;
+                }
+                boolean strictlyInside = span.start() <= start && end <= span.end() && end - start < span.end() - span.start();
+                if (!strictlyInside) {
+                    return start;
                 }
             }
         }
-        if (!Boolean.getBoolean("e3.noFallback")) ruleFallback(tokens, covered, known, found);
-    }
-
-    /** Whether the tagged span starting at i is exactly this gazetteer match (then it was already counted). */
-    private static boolean exact(Gazetteer.Match[] known, int i, int[] labels) {
-        int end = i + known[i].length();
-        return labels[i] % 2 == 1 && (end == labels.length || labels[end] == 0 || labels[end] % 2 == 1);
+        return -1;
     }
 
     /** A one-word gazetteer name that merely starts a longer capitalised name ("Washington Post") is not it. */
@@ -163,15 +197,10 @@ public final class EntityExtractor implements EnrichmentStage {
                 && continuesName(tokens.get(i + 1));
     }
 
-    private void tagged(String paragraph, List<EntityTokenizer.Token> tokens, Gazetteer.Match[] known,
-            EntityTagger.Span span, Map<String, Tally> found, Map<String, Votes> names, List<String> singles) {
+    private void tagged(String paragraph, List<EntityTokenizer.Token> tokens, EntityTagger.Span span,
+            Map<String, Votes> names, List<String> singles) {
         int start = span.start();
         int end = span.end();
-        Gazetteer.Match m = known[start];
-        if (m != null && m.length() == end - start) {
-            count(found, m.entry());
-            return;
-        }
         String type = span.type();
         while (start < end && (!tokens.get(start).isWord() || EntityLexicon.NOT_NAMES.contains(tokens.get(start).text())
                 || EntityTypes.PERSON.equals(type) && end - start > 1
@@ -217,7 +246,7 @@ public final class EntityExtractor implements EnrichmentStage {
 
     /**
      * Runs of capitalised words the tagger left untagged: kept when a suffix makes them an organisation or a
-     * place, when a person title precedes a full name, or when they are an acronym.
+     * place, or when a person title precedes a full name.
      */
     private void ruleFallback(List<EntityTokenizer.Token> tokens, boolean[] covered, Gazetteer.Match[] known,
             Map<String, Tally> found) {
@@ -288,10 +317,6 @@ public final class EntityExtractor implements EnrichmentStage {
                 lastTitle = k;
             }
         }
-        if (words.size() == 1 && isAcronym(words.get(0))) {
-            add(found, EntityTypes.ORG, words.get(0));
-            return;
-        }
         if (lastTitle < 0) {
             return;
         }
@@ -307,17 +332,6 @@ public final class EntityExtractor implements EnrichmentStage {
         }
         return w.length() > 1 && Character.isUpperCase(w.charAt(0)) && w.chars().skip(1).anyMatch(Character::isLowerCase)
                 && EntityLexicon.wordClass(w) == EntityLexicon.NONE;
-    }
-
-    /** Shortest and longest all-capital word taken for an organisation's acronym. */
-    private static final int MIN_ACRONYM = 2;
-    private static final int MAX_ACRONYM = 6;
-
-    private static boolean isAcronym(String w) {
-        if (w.length() < MIN_ACRONYM || w.length() > MAX_ACRONYM || NOT_ORG_ACRONYMS.contains(w)) {
-            return false;
-        }
-        return w.chars().allMatch(Character::isUpperCase);
     }
 
     private static void count(Map<String, Tally> found, Gazetteer.Entry entry) {

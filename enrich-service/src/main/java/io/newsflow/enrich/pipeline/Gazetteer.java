@@ -33,14 +33,20 @@ public final class Gazetteer {
 
     private final Map<String, Entry> byAlias;
     private final int maxAliasTokens;
+    /** Longest alias (in tokens) per first token: most capitalised words start no alias and are skipped at once. */
+    private final Map<String, Integer> longestByFirstToken;
 
     private Gazetteer(Map<String, Entry> byAlias) {
         this.byAlias = Map.copyOf(byAlias);
         int max = 1;
+        Map<String, Integer> byFirst = new HashMap<>();
         for (String alias : byAlias.keySet()) {
-            max = Math.max(max, alias.split(" ").length);
+            String[] parts = alias.split(" ");
+            max = Math.max(max, parts.length);
+            byFirst.merge(parts[0], parts.length, Math::max);
         }
         this.maxAliasTokens = max;
+        this.longestByFirstToken = Map.copyOf(byFirst);
     }
 
     public static Gazetteer fromResource(String resource) {
@@ -125,8 +131,13 @@ public final class Gazetteer {
                 i++;
                 continue;
             }
+            Integer longest = longestByFirstToken.get(tok.text());
+            if (longest == null && !isShouted(tok.text())) {
+                i++;
+                continue;
+            }
             Match found = null;
-            for (int len = Math.min(maxAliasTokens, tokens.size() - i); len >= 1 && found == null; len--) {
+            for (int len = Math.min(longest == null ? 1 : longest, tokens.size() - i); len >= 1 && found == null; len--) {
                 key.setLength(0);
                 for (int k = i; k < i + len; k++) {
                     if (k > i) {

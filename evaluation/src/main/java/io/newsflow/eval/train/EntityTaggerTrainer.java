@@ -140,6 +140,11 @@ public final class EntityTaggerTrainer {
             for (Example ex : examples) {
                 int previous = EntityTagModel.O;
                 for (int i = 0; i < ex.features().size(); i++) {
+                    if (!ex.features().mayBeName(i, previous)) {
+                        previous = EntityTagModel.O;
+                        step++;
+                        continue;
+                    }
                     int n = ex.features().staticFeatures(i, buckets);
                     n = ex.features().labelFeatures(i, previous, buckets, n);
                     live.score(buckets, n, scores);

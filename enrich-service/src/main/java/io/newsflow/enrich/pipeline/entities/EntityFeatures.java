@@ -18,6 +18,9 @@ public final class EntityFeatures {
     public static final int GAZ_NONE = 0;
 
     private static final int PAD = 0x5EED_0001;
+    private static final java.util.Set<String> JOINERS = java.util.Set.of(".", "&", "-", "and", "on", "the");
+    /** Joiners more than this many tokens after a capitalised word are never inside a name. */
+    private static final int JOINER_REACH = 2;
     private static final int SHAPE_LIMIT = 5;
 
     private final int mask;
@@ -34,6 +37,7 @@ public final class EntityFeatures {
     private final int[] dictionary;
     private final boolean[] sentenceStart;
     private final boolean[] capitalised;
+    private final boolean[] joiner;
 
     /**
      * @param tokens  the paragraph's tokens
@@ -56,8 +60,24 @@ public final class EntityFeatures {
         dictionary = new int[size];
         sentenceStart = new boolean[size];
         capitalised = new boolean[size];
+        joiner = new boolean[size];
         gaz = gazHits;
         for (int i = 0; i < size; i++) {
+            Token t = tokens.get(i);
+            capitalised[i] = t.isWord() && t.capitalized();
+        }
+        // only capitalised tokens, the joiners that may follow them, and their neighbours (features look two
+        // tokens either way) get features: in running text most tokens need none
+        boolean[] needed = new boolean[size];
+        for (int i = 0; i < size; i++) {
+            if (capitalised[i]) {
+                java.util.Arrays.fill(needed, Math.max(0, i - 2), Math.min(size, i + 1 + JOINER_REACH + 2), true);
+            }
+        }
+        for (int i = 0; i < size; i++) {
+            if (!needed[i]) {
+                continue;
+            }
             Token t = tokens.get(i);
             String w = t.text();
             lower[i] = lowerHash(w, 0, w.length());
@@ -68,7 +88,7 @@ public final class EntityFeatures {
             wordClass[i] = EntityLexicon.wordClass(w);
             dictionary[i] = words.classOf(lower[i]);
             sentenceStart[i] = t.sentenceStart();
-            capitalised[i] = t.isWord() && t.capitalized();
+            joiner[i] = !capitalised[i] && (wordClass[i] == EntityLexicon.CONNECTOR || JOINERS.contains(w));
         }
         // runs of capitalised words (with connectors inside): each token learns the class of the run's last word
         int i = 0;
@@ -94,6 +114,15 @@ public final class EntityFeatures {
 
     public int size() {
         return size;
+    }
+
+    /**
+     * Whether token i can be part of a name at all: a capitalised word, or a connector or joining mark ("of",
+     * ".", "&") right after a name token. Every other token is outside any name without being scored, which
+     * keeps the tagger's cost to the few capitalised tokens of a text; the trainer skips the same tokens.
+     */
+    public boolean mayBeName(int i, int previousLabel) {
+        return capitalised[i] || previousLabel != EntityTagModel.O && joiner[i];
     }
 
     /** Writes token i's static feature buckets into out, returns how many. */

@@ -63,25 +63,21 @@ public final class EntityLexicon {
     private EntityLexicon() {
     }
 
+    /** Every listed word with its class, in the order of precedence above (a title before an office word). */
+    private static final java.util.Map<String, Integer> CLASS_OF = classes();
+
+    private static java.util.Map<String, Integer> classes() {
+        java.util.Map<String, Integer> m = new java.util.HashMap<>();
+        OFFICE_WORDS.forEach(w -> m.put(w, OFFICE));
+        CONNECTORS.forEach(w -> m.put(w, CONNECTOR));
+        NOT_NAMES.forEach(w -> m.put(w, NOT_NAME));
+        LOCATION_HEADS.forEach(w -> m.put(w, LOCATION_HEAD));
+        ORG_HEADS.forEach(w -> m.put(w, ORG_HEAD));
+        PERSON_TITLES.forEach(w -> m.put(w, TITLE));
+        return java.util.Map.copyOf(m);
+    }
+
     public static int wordClass(String w) {
-        if (PERSON_TITLES.contains(w)) {
-            return TITLE;
-        }
-        if (ORG_HEADS.contains(w)) {
-            return ORG_HEAD;
-        }
-        if (LOCATION_HEADS.contains(w)) {
-            return LOCATION_HEAD;
-        }
-        if (NOT_NAMES.contains(w)) {
-            return NOT_NAME;
-        }
-        if (CONNECTORS.contains(w)) {
-            return CONNECTOR;
-        }
-        if (OFFICE_WORDS.contains(w)) {
-            return OFFICE;
-        }
-        return NONE;
+        return CLASS_OF.getOrDefault(w, NONE);
     }
 }

@@ -61,6 +61,11 @@ public final class EntityTagger {
         float[] scores = new float[EntityTagModel.LABELS.length];
         int previous = EntityTagModel.O;
         for (int i = 0; i < n; i++) {
+            if (!features.mayBeName(i, previous)) {
+                labels[i] = EntityTagModel.O;
+                previous = EntityTagModel.O;
+                continue;
+            }
             int count = features.staticFeatures(i, buckets);
             count = features.labelFeatures(i, previous, buckets, count);
             model.score(buckets, count, scores);

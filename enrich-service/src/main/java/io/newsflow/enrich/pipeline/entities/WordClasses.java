@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
@@ -15,7 +14,7 @@ import java.util.zip.GZIPInputStream;
  * How an English dictionary writes a word: only in lower case (a common word: "Know" at a sentence start is not
  * a name), only capitalised (a proper noun: "Mecca", "Einstein"), or both ("Bush", "Mark"). The resource is a
  * gzipped word list, one word a line as the dictionary writes it (SCOWL via Debian's wamerican; see
- * entities-words.NOTICE.txt). Words are kept as the hash {@link EntityFeatures} uses, sorted for binary search.
+ * entities-words.NOTICE.txt). Words are kept as the hash {@link EntityFeatures} uses, in an open-addressing table.
  */
 public final class WordClasses {
 
@@ -24,12 +23,30 @@ public final class WordClasses {
     public static final int CAPITALISED = 2;
     public static final int BOTH = LOWER | CAPITALISED;
 
-    private final int[] hashes;
+    /** Open-addressing table of word hashes (0 marks a free slot, so a word hashing to 0 is stored as 1). */
+    private final int[] slots;
     private final byte[] classes;
+    private final int mask;
 
-    private WordClasses(int[] hashes, byte[] classes) {
-        this.hashes = hashes;
-        this.classes = classes;
+    private WordClasses(Map<Integer, Integer> byHash) {
+        int capacity = Integer.highestOneBit(Math.max(4, byHash.size() * 2)) * 2; // load factor at most 1/2
+        slots = new int[capacity];
+        classes = new byte[capacity];
+        mask = capacity - 1;
+        byHash.forEach((hash, c) -> {
+            int key = hash == 0 ? 1 : hash;
+            int slot = mix(key) & mask;
+            while (slots[slot] != 0 && slots[slot] != key) {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = key;
+            classes[slot] |= c.byteValue();
+        });
+    }
+
+    private static int mix(int h) {
+        h *= 0x9E3779B1;
+        return h ^ (h >>> 15);
     }
 
     public static WordClasses fromResource(String resource) {
@@ -50,26 +67,24 @@ public final class WordClasses {
         } catch (IOException e) {
             throw new UncheckedIOException("word list resource " + resource + " is unreadable", e);
         }
-        int[] hashes = byHash.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-        byte[] classes = new byte[hashes.length];
-        for (int i = 0; i < hashes.length; i++) {
-            classes[i] = byHash.get(hashes[i]).byteValue();
-        }
-        return new WordClasses(hashes, classes);
+        return new WordClasses(byHash);
     }
 
     /** An empty list: every word unknown. */
     public static WordClasses none() {
-        return new WordClasses(new int[0], new byte[0]);
+        return new WordClasses(Map.of());
     }
 
     /** The class of the word with this lower-case hash. */
     public int classOf(int lowerHash) {
-        int i = Arrays.binarySearch(hashes, lowerHash);
-        return i < 0 ? UNKNOWN : classes[i];
-    }
-
-    public int size() {
-        return hashes.length;
+        int key = lowerHash == 0 ? 1 : lowerHash;
+        int slot = mix(key) & mask;
+        while (slots[slot] != 0) {
+            if (slots[slot] == key) {
+                return classes[slot];
+            }
+            slot = (slot + 1) & mask;
+        }
+        return UNKNOWN;
     }
 }
