@@ -207,6 +207,14 @@ public final class EntityExtractor implements EnrichmentStage {
                         && EntityLexicon.PERSON_TITLES.contains(tokens.get(start).text()))) {
             start++;
         }
+        if (EntityTypes.PERSON.equals(type)) {
+            for (int k = end - 2; k >= start; k--) {
+                if (EntityLexicon.PERSON_TITLES.contains(tokens.get(k).text())) {
+                    start = k + 1; // "Environment Minister John Baird", "U.S. President Donald Trump"
+                    break;
+                }
+            }
+        }
         for (int k = start + 1; k < end; k++) {
             if (EntityLexicon.NOT_NAMES.contains(tokens.get(k).text())) {
                 end = k; // "Virginia Saturday", "Ahmed Mohamed Image": a name does not run into a date or caption word
