@@ -9,9 +9,9 @@ import java.util.Map;
 
 import io.newsflow.contracts.EntityMention;
 import io.newsflow.contracts.EntityTypes;
-import io.newsflow.enrich.pipeline.entities.EntityFeatures;
 import io.newsflow.enrich.pipeline.entities.EntityLexicon;
 import io.newsflow.enrich.pipeline.entities.EntityTagger;
+import io.newsflow.enrich.pipeline.entities.WordClasses;
 
 /**
  * Named entities of the clean text. Per paragraph: the gazetteer finds known names (countries with ISO 3166
@@ -150,6 +150,7 @@ public final class EntityExtractor implements EnrichmentStage {
         boolean[] covered = new boolean[tokens.size()];
         boolean[] confirmed = new boolean[tokens.size()];
         for (EntityTagger.Span span : EntityTagger.spans(labels)) {
+            span = withoutLeadingPlace(span, known, tokens);
             int overlap = overlappingMatch(span, matchStart);
             if (overlap >= 0) {
                 confirmed[overlap] = true; // the known name wins over a tagged part of it or a tagged overlap
@@ -171,6 +172,28 @@ public final class EntityExtractor implements EnrichmentStage {
             }
         }
         ruleFallback(tokens, covered, known, found);
+    }
+
+    /**
+     * A span that starts with a known country or place followed by at least two words no dictionary writes in
+     * lower case is that place and a person ("United States Shigeo Yamada"; but "United States Navy" stays whole):
+     * the place is counted by the gazetteer pass, the span keeps the person.
+     */
+    private EntityTagger.Span withoutLeadingPlace(EntityTagger.Span span, Gazetteer.Match[] known,
+            List<EntityTokenizer.Token> tokens) {
+        Gazetteer.Match m = known[span.start()];
+        int rest = span.start() + (m == null ? 0 : m.length());
+        if (m == null || span.end() - rest < 2 || EntityTypes.ORG.equals(m.entry().type())) {
+            return span;
+        }
+        for (int k = rest; k < span.end(); k++) {
+            EntityTokenizer.Token t = tokens.get(k);
+            if (!t.isWord() || !t.capitalized() || (tagger.words().classOf(t.text()) & WordClasses.LOWER) != 0
+                    || EntityLexicon.wordClass(t.text()) != EntityLexicon.NONE) {
+                return span;
+            }
+        }
+        return new EntityTagger.Span(rest, span.end(), EntityTypes.PERSON);
     }
 
     /** Start of a gazetteer match the span overlaps without strictly containing it, or -1. */

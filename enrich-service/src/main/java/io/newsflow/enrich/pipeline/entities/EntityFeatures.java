@@ -18,7 +18,7 @@ public final class EntityFeatures {
     public static final int GAZ_NONE = 0;
 
     private static final int PAD = 0x5EED_0001;
-    private static final java.util.Set<String> JOINERS = java.util.Set.of(".", "&", "-", "and", "on", "the");
+    private static final java.util.Set<String> JOINERS = java.util.Set.of(".", "&", "and", "on", "the");
     /** Joiners more than this many tokens after a capitalised word are never inside a name. */
     private static final int JOINER_REACH = 2;
     private static final int SHAPE_LIMIT = 5;

@@ -32,6 +32,10 @@ public final class EntityTagger {
         this.words = words;
     }
 
+    public WordClasses words() {
+        return words;
+    }
+
     /** The features of a paragraph's tokens, given the gazetteer's matches in them. */
     public EntityFeatures features(List<Token> tokens, Gazetteer.Match[] matches) {
         return new EntityFeatures(tokens, gazetteerClasses(matches), words, model.mask());

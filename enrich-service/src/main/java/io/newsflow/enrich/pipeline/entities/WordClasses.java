@@ -75,6 +75,11 @@ public final class WordClasses {
         return new WordClasses(Map.of());
     }
 
+    /** The class of a word, whatever its case. */
+    public int classOf(String word) {
+        return classOf(EntityFeatures.lowerHash(word, 0, word.length()));
+    }
+
     /** The class of the word with this lower-case hash. */
     public int classOf(int lowerHash) {
         int key = lowerHash == 0 ? 1 : lowerHash;
