@@ -5,9 +5,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,8 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A GUM CoNLL-U document: its plain text (sentences joined, paragraphs and headings separated by blank lines)
@@ -29,10 +25,7 @@ public final class GumDocument {
     record GoldEntity(String type, String identity, Set<String> forms) {
     }
 
-    private static final Pattern ENTITY_PART = Pattern.compile("\\(([^()]+)(\\))?|(\\d+)\\)");
     private static final Set<String> NAMED_TYPES = Set.of("person", "organization", "place");
-    private static final int IDENTITY_FIELD = 7;
-    private static final int FIELDS = 8;
 
     final String text;
     final List<GoldEntity> entities;
@@ -68,7 +61,13 @@ public final class GumDocument {
         Map<String, String> typeOf = new HashMap<>();
         Map<String, String> identityOf = new HashMap<>();
         Map<String, Set<String>> formsOf = new LinkedHashMap<>();
-        Map<String, Deque<Integer>> open = new HashMap<>();
+        GumBrackets brackets = new GumBrackets((f, first, last) -> {
+            typeOf.putIfAbsent(f[0], f.length > GumBrackets.TYPE_FIELD ? f[GumBrackets.TYPE_FIELD] : "");
+            if (f.length > GumBrackets.IDENTITY_FIELD && !f[GumBrackets.IDENTITY_FIELD].isBlank()) {
+                identityOf.putIfAbsent(f[0], f[GumBrackets.IDENTITY_FIELD]);
+            }
+            addForm(formsOf, f[0], tokens.subList(first, last + 1), tags.subList(first, last + 1));
+        });
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             if (line.startsWith("# newpar")) {
                 if (line.startsWith("# newpar_block")) {
@@ -88,32 +87,7 @@ public final class GumDocument {
                 int index = tokens.size();
                 tokens.add(cols[1]);
                 tags.add(cols[4]);
-                String entity = misc(cols[9], "Entity");
-                if (entity == null) {
-                    continue;
-                }
-                Matcher m = ENTITY_PART.matcher(entity);
-                while (m.find()) {
-                    if (m.group(1) != null) {
-                        String[] f = m.group(1).split("-", FIELDS);
-                        String eid = f[0];
-                        typeOf.putIfAbsent(eid, f.length > 1 ? f[1] : "");
-                        if (f.length > IDENTITY_FIELD && !f[IDENTITY_FIELD].isBlank()) {
-                            identityOf.putIfAbsent(eid, f[IDENTITY_FIELD]);
-                        }
-                        if (m.group(2) != null) {
-                            addForm(formsOf, eid, tokens.subList(index, index + 1), tags.subList(index, index + 1));
-                        } else {
-                            open.computeIfAbsent(eid, k -> new ArrayDeque<>()).push(index);
-                        }
-                    } else {
-                        Deque<Integer> starts = open.get(m.group(3));
-                        if (starts != null && !starts.isEmpty()) {
-                            int start = starts.pop();
-                            addForm(formsOf, m.group(3), tokens.subList(start, index + 1), tags.subList(start, index + 1));
-                        }
-                    }
-                }
+                brackets.token(cols[9], index);
             }
         }
         if (!paragraph.isEmpty()) {
@@ -181,15 +155,6 @@ public final class GumDocument {
     }
 
     private static final Set<String> NAME_INNER = Set.of("of", "and", "the", "&", "-");
-
-    private static String misc(String misc, String key) {
-        for (String part : misc.split("\\|")) {
-            if (part.startsWith(key + "=")) {
-                return part.substring(key.length() + 1);
-            }
-        }
-        return null;
-    }
 
     /** Lower case, "the" dropped, possessive dropped, spaces before punctuation closed. */
     static String normalize(String s) {

@@ -4,19 +4,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.newsflow.contracts.EntityTypes;
 import io.newsflow.enrich.pipeline.entities.EntityLexicon;
+import io.newsflow.eval.sections.GumBrackets;
 
 /**
  * NER-style training data from a GUM CoNLL-U document: paragraphs of plain text (sentences joined by a space, as
@@ -35,14 +31,11 @@ final class GumNames {
     record Paragraph(String text, List<Name> names) {
     }
 
-    private static final Pattern ENTITY_PART = Pattern.compile("\\(([^()]+)(\\))?|(\\d+)\\)");
     private static final Map<String, String> TYPES = Map.of("person", EntityTypes.PERSON, "organization",
             EntityTypes.ORG, "place", EntityTypes.LOCATION);
     /** Lower-case words inside organisation and place names ("Bay of Bengal", "Council on ... Relations"). */
     private static final Set<String> CONNECTORS = Set.of("of", "for", "and", "de", "du", "von", "van", "der", "al",
             "la", "&", "on");
-    private static final int IDENTITY_FIELD = 7;
-    private static final int FIELDS = 8;
 
     /** A GUM token; head is the index of its syntactic head among all tokens, -1 for a sentence root. */
     private record Tok(String form, String xpos, int head, int paragraph, int start, int end) {
@@ -58,8 +51,7 @@ final class GumNames {
         List<StringBuilder> texts = new ArrayList<>();
         List<Tok> toks = new ArrayList<>();
         List<Mention> mentions = new ArrayList<>();
-        Map<String, Deque<Integer>> open = new HashMap<>();
-        Map<String, String[]> openFields = new HashMap<>();
+        GumBrackets brackets = new GumBrackets((f, first, last) -> mentions.add(mention(f, first, last)));
         StringBuilder paragraph = null;
         String sentence = null;
         int sentenceBase = 0;
@@ -97,28 +89,7 @@ final class GumNames {
                 int head = "0".equals(cols[6]) || "_".equals(cols[6]) ? -1 : sentenceFirst + Integer.parseInt(cols[6]) - 1;
                 toks.add(new Tok(cols[1], cols[4], head, texts.size() - 1, sentenceBase + at,
                         sentenceBase + at + cols[1].length()));
-                String entity = misc(cols[9]);
-                if (entity == null) {
-                    continue;
-                }
-                Matcher m = ENTITY_PART.matcher(entity);
-                while (m.find()) {
-                    if (m.group(1) != null) {
-                        String[] f = m.group(1).split("-", FIELDS);
-                        if (m.group(2) != null) {
-                            mentions.add(mention(f, index, index));
-                        } else {
-                            open.computeIfAbsent(f[0], k -> new ArrayDeque<>()).push(index);
-                            openFields.put(f[0] + "@" + index, f);
-                        }
-                    } else {
-                        Deque<Integer> starts = open.get(m.group(3));
-                        if (starts != null && !starts.isEmpty()) {
-                            int start = starts.pop();
-                            mentions.add(mention(openFields.get(m.group(3) + "@" + start), start, index));
-                        }
-                    }
-                }
+                brackets.token(cols[9], index);
             }
         }
         List<List<Name>> names = new ArrayList<>();
@@ -148,8 +119,8 @@ final class GumNames {
     }
 
     private static Mention mention(String[] f, int first, int last) {
-        String type = f.length > 1 ? TYPES.get(f[1]) : null;
-        boolean identity = f.length > IDENTITY_FIELD && !f[IDENTITY_FIELD].isBlank();
+        String type = f.length > GumBrackets.TYPE_FIELD ? TYPES.get(f[GumBrackets.TYPE_FIELD]) : null;
+        boolean identity = f.length > GumBrackets.IDENTITY_FIELD && !f[GumBrackets.IDENTITY_FIELD].isBlank();
         return new Mention(first, last, type, identity);
     }
 
@@ -224,14 +195,5 @@ final class GumNames {
 
     private static boolean capitalised(String w) {
         return !w.isEmpty() && (Character.isUpperCase(w.charAt(0)) || Character.isDigit(w.charAt(0)));
-    }
-
-    private static String misc(String misc) {
-        for (String part : misc.split("\\|")) {
-            if (part.startsWith("Entity=")) {
-                return part.substring("Entity=".length());
-            }
-        }
-        return null;
     }
 }
