@@ -75,8 +75,8 @@ class EntityExtractorTest {
 
     @Test
     void taggerFindsNamesNoListKnows() {
-        List<EntityMention> e = EXTRACTOR.extract("Environment Minister John Baird said on Monday that Paul Dewar met "
-                + "Maxime Bernier in Kanata. Dewar's office confirmed it.");
+        List<EntityMention> e = EXTRACTOR.extract("Environment Minister John Baird said on Monday that Paul Dewar had met "
+                + "Maxime Bernier. Dewar's office confirmed it.");
         find(e, EntityTypes.PERSON, "John Baird");
         assertEquals(2, find(e, EntityTypes.PERSON, "Paul Dewar").mentions(), "the possessive surname counts too");
         find(e, EntityTypes.PERSON, "Maxime Bernier");
