@@ -29,6 +29,14 @@ public final class PrfCounter {
         return tp;
     }
 
+    public int falsePositives() {
+        return fp;
+    }
+
+    public int falseNegatives() {
+        return fn;
+    }
+
     public double precision() {
         return tp + fp == 0 ? 0 : tp / (double) (tp + fp);
     }

@@ -125,6 +125,12 @@ public interface EnrichConfig {
         /** Class-path resource with the gazetteer (TYPE | name | id | aliases). */
         String gazetteerResource();
 
+        /** Classpath resource with the entity tagger's weights (trained on GUM Wikinews). */
+        String modelResource();
+
+        /** Classpath resource with the English word list the tagger uses as a feature. */
+        String wordsResource();
+
         /** At most this many entities per article, most mentioned first. */
         int maxEntities();
     }

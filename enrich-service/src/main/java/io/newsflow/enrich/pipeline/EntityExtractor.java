@@ -6,79 +6,39 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 import io.newsflow.contracts.EntityMention;
 import io.newsflow.contracts.EntityTypes;
+import io.newsflow.enrich.pipeline.entities.EntityLexicon;
+import io.newsflow.enrich.pipeline.entities.EntityTagger;
+import io.newsflow.enrich.pipeline.entities.WordClasses;
 
 /**
- * Named entities of the clean text, without a statistical model: a gazetteer of countries (ISO 3166 codes,
- * aliases, demonyms), places and organisations, then rules for runs of capitalised words: an organisation
- * or place suffix ("... Council", "... Strait"), a person title before a name ("Prime Minister Fumio Kishida"),
- * or a two-to-four word name. A later surname alone ("Kishida") counts as a mention of the full name.
+ * Named entities of the clean text. Per paragraph: the gazetteer finds known names (countries with ISO 3166
+ * codes, aliases and demonyms; places; organisations), a trained tagger ({@link EntityTagger}) marks person,
+ * organisation and location names, and names the tagger marks that the gazetteer knows take the gazetteer's
+ * canonical form. Runs of capitalised words the tagger leaves out are still kept when a rule types them: an
+ * organisation or place suffix ("... Council", "... Strait") or a person title before a full name. A later
+ * surname alone ("Kishida") counts as a mention of the full name.
  */
 public final class EntityExtractor implements EnrichmentStage {
 
     public static final String NAME = "entities";
 
-    private static final Set<String> ORG_HEADS = Set.of("Agency", "Administration", "Airlines", "Airways", "Army",
-            "Assembly", "Association", "Authority", "Bank", "Board", "Bureau", "Cabinet", "Center", "Centre", "Club",
-            "Coalition", "College", "Command", "Commission", "Committee", "Company", "Conference", "Congress", "Corp",
-            "Corporation", "Corps", "Council", "Court", "Department", "Federation", "Force", "Forces", "Foundation",
-            "Front", "Group", "Guard", "Inc", "Industries", "Institute", "Institution", "League", "Ltd", "Magazine",
-            "Ministry", "Movement", "Navy", "Network", "News", "Newspaper", "Office", "Organisation", "Organization",
-            "Parliament", "Party", "Police", "Post", "Press", "Railways", "Recognition", "Republicans", "Democrats",
-            "School", "Senate", "Service", "Services", "Society", "Systems", "Team", "Technologies", "Times", "Tribune",
-            "Union", "University", "Journal", "Herald", "Radio", "Television", "TV", "Studios", "Records", "Motors",
-            "Agentur", "Partei", "Ministerium", "Verband", "Gruppe", "Bundesamt", "Zeitung", "GmbH", "AG", "SA");
-    private static final Set<String> LOCATION_HEADS = Set.of("Sea", "Strait", "Straits", "Island", "Islands",
-            "Peninsula", "Ocean", "River", "Mountains", "Mountain", "Lake", "Gulf", "Bay", "Province", "Prefecture",
-            "County", "Region", "Valley", "Desert", "Coast", "Canal", "Street", "Square", "Airport", "City", "District",
-            "Park", "Bridge", "Base", "Hills", "Harbor", "Harbour", "Channel", "Territory", "Territories", "Village");
-    private static final Set<String> PERSON_TITLES = Set.of("President", "Vice", "Prime", "Minister", "Secretary",
-            "Chancellor", "Premier", "Governor", "Gov", "Senator", "Sen", "Rep", "Representative", "Mayor", "King",
-            "Queen", "Prince", "Princess", "Pope", "General", "Gen", "Admiral", "Adm", "Colonel", "Col", "Captain",
-            "Capt", "Lieutenant", "Lt", "Sergeant", "Sgt", "Commander", "Mr", "Mrs", "Ms", "Miss", "Dr", "Prof",
-            "Professor", "Sir", "Dame", "Lord", "Lady", "Judge", "Justice", "Ambassador", "Chairman", "Chairwoman",
-            "Chair", "Director", "Spokesman", "Spokeswoman", "Spokesperson", "Defense", "Defence", "Foreign", "Chief",
-            "Deputy", "Former", "Editor", "Reporter", "Coach", "Bishop", "Rev", "Father", "Saint", "St", "CEO",
-            "Herr", "Frau", "Bundeskanzler", "Bundeskanzlerin", "Präsident", "Präsidentin", "Monsieur", "Madame");
-    /** Capitalised words that start sentences or headings but are not names. */
-    private static final Set<String> NOT_NAMES = Set.of("The", "A", "An", "This", "That", "These", "Those", "It",
-            "Its", "He", "She", "They", "We", "I", "You", "His", "Her", "Their", "Our", "My", "Your", "In", "On", "At",
-            "For", "From", "With", "By", "Of", "To", "As", "And", "But", "Or", "If", "When", "While", "After", "Before",
-            "Since", "Although", "Though", "However", "Meanwhile", "Also", "Yet", "So", "Then", "There", "Here", "What",
-            "Who", "Why", "How", "Where", "Which", "According", "Under", "Over", "About", "During", "Despite", "Amid",
-            "Among", "Between", "Both", "Each", "Every", "All", "Some", "Many", "Most", "More", "No", "Not", "One",
-            "Two", "Three", "First", "Last", "Next", "New", "Other", "Such", "Monday", "Tuesday", "Wednesday", "Thursday",
-            "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August",
-            "September", "October", "November", "December", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Jan", "Feb",
-            "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Image", "Photo", "Video", "Read",
-            "Share", "Click", "Subscribe", "Advertisement", "Copyright", "Updated", "Published", "Posted", "Today",
-            "Yesterday", "Tomorrow", "Der", "Die", "Das", "Ein", "Eine", "Le", "La", "Les", "Un", "Une", "Mr", "Mrs",
-            "Ms", "Dr", "Do", "Does", "Did", "Is", "Are", "Was", "Were", "Will", "Would", "Can", "Could", "Should", "Has",
-            "Have", "Had", "Let", "Now", "Just", "Even", "Still", "Only", "Once", "Because", "Whether", "Unlike",
-            "Like", "Instead", "Without", "Within", "Through", "Against", "Following", "Including", "Asked", "Said");
-    private static final Set<String> CONNECTORS = Set.of("of", "for", "de", "del", "della", "von", "van", "der", "al",
-            "bin", "la", "le", "du", "des");
-    /** Words of office names between a title and a name ("Secretary of State Antony Blinken"). */
-    private static final Set<String> OFFICE_WORDS = Set.of("State", "Affairs", "Security", "Finance", "Treasury",
-            "Justice", "Interior", "Health", "Trade", "Economy", "Education", "Energy", "Commerce", "Homeland", "Staff",
-            "Joint", "Cabinet", "Defense", "Defence", "Foreign", "General", "National", "Senior", "Assistant", "Acting",
-            "Executive", "Head", "Leader", "Opposition", "Party", "Army", "Air", "Naval", "Military");
-    /** Acronyms that are not organisations. */
-    private static final Set<String> NOT_ORG_ACRONYMS = Set.of("AI", "TV", "CEO", "GDP", "COVID", "PM", "AM", "OK", "ID",
-            "PC", "DNA", "HIV", "AIDS", "UTC", "GMT", "USD", "EUR", "FAQ", "PDF", "II", "III", "IV", "VI", "CNBC", "A", "I");
-    private static final int MIN_ACRONYM = 2;
-    private static final int MAX_ACRONYM = 6;
     private static final int MAX_NAME_TOKENS = 4;
+    /**
+     * A one-word person name that is no full name's surname is kept only when mentioned this often: once alone it
+     * is mostly a stray capitalised word (cross-validated on GUM's training part).
+     */
+    private static final int MIN_LONE_SURNAME_MENTIONS = 2;
 
     private final Gazetteer gazetteer;
+    private final EntityTagger tagger;
     private final int maxEntities;
 
-    public EntityExtractor(Gazetteer gazetteer, int maxEntities) {
+    public EntityExtractor(Gazetteer gazetteer, EntityTagger tagger, int maxEntities) {
         this.gazetteer = gazetteer;
+        this.tagger = tagger;
         this.maxEntities = maxEntities;
     }
 
@@ -105,26 +65,66 @@ public final class EntityExtractor implements EnrichmentStage {
         }
     }
 
+    /** Votes of a tagged name's mentions for each type; the name takes the type most of its mentions have. */
+    private static final class Votes {
+        final int[] byType = new int[TAGGED_TYPES.size()];
+
+        int total() {
+            int n = 0;
+            for (int v : byType) {
+                n += v;
+            }
+            return n;
+        }
+
+        String type() {
+            int best = 0;
+            for (int t = 1; t < byType.length; t++) {
+                if (byType[t] > byType[best]) {
+                    best = t;
+                }
+            }
+            return TAGGED_TYPES.get(best);
+        }
+    }
+
+    private static final List<String> TAGGED_TYPES = List.of(EntityTypes.PERSON, EntityTypes.ORG, EntityTypes.LOCATION);
+
     /** Entities of a text, most mentioned first. */
     public List<EntityMention> extract(String text) {
         Map<String, Tally> found = new LinkedHashMap<>();
+        Map<String, Votes> names = new LinkedHashMap<>();
         List<String> singles = new ArrayList<>();
         for (String paragraph : TextBlocks.paragraphs(text)) {
-            scan(EntityTokenizer.tokens(paragraph), found, singles);
+            scan(paragraph, found, names, singles);
         }
-        Map<String, Tally> bySurname = new HashMap<>();
-        for (Tally t : found.values()) {
-            if (EntityTypes.PERSON.equals(t.type)) {
-                String[] parts = t.name.split(" ");
-                bySurname.putIfAbsent(parts[parts.length - 1], t);
+        Map<String, String> fullNameBySurname = new HashMap<>();
+        names.forEach((name, votes) -> {
+            int space = name.lastIndexOf(' ');
+            if (space > 0 && EntityTypes.PERSON.equals(votes.type())) {
+                fullNameBySurname.putIfAbsent(name.substring(space + 1), name);
             }
-        }
+        });
+        Map<String, Integer> alone = new LinkedHashMap<>();
         for (String single : singles) {
-            Tally person = bySurname.get(single);
-            if (person != null) {
-                person.mentions++;
+            String full = fullNameBySurname.get(single);
+            if (full != null) {
+                vote(names, full, EntityTypes.PERSON);
+            } else {
+                alone.merge(single, 1, Integer::sum);
             }
         }
+        alone.forEach((single, n) -> {
+            if (n >= MIN_LONE_SURNAME_MENTIONS) {
+                for (int k = 0; k < n; k++) {
+                    vote(names, single, EntityTypes.PERSON);
+                }
+            }
+        });
+        names.forEach((name, votes) -> {
+            String type = votes.type();
+            found.computeIfAbsent(type + "|" + name, k -> new Tally(type, name, null)).mentions += votes.total();
+        });
         return found.values().stream()
                 .sorted(Comparator.comparingInt((Tally t) -> -t.mentions))
                 .limit(maxEntities)
@@ -132,93 +132,185 @@ public final class EntityExtractor implements EnrichmentStage {
                 .toList();
     }
 
-    private void scan(List<EntityTokenizer.Token> tokens, Map<String, Tally> found, List<String> singles) {
-        int i = 0;
-        while (i < tokens.size()) {
-            EntityTokenizer.Token tok = tokens.get(i);
-            if (!tok.isWord() || !tok.capitalized()) {
-                i++;
-                continue;
-            }
-            int matched = matchGazetteer(tokens, i, found);
-            if (matched > 0) {
-                i += matched;
-                continue;
-            }
-            if (NOT_NAMES.contains(tok.text())) {
-                i++; // "While Taipei ...": the name starts after the function word
-                continue;
-            }
-            int end = runEnd(tokens, i);
-            List<String> run = new ArrayList<>();
-            for (int k = i; k < end; k++) {
-                run.add(tokens.get(k).text());
-            }
-            // a gazetteer name inside the run ("... said Tokyo") ends the run there
-            int inner = firstGazetteerStart(tokens, i + 1, end);
-            if (inner > 0) {
-                run = run.subList(0, inner - i);
-                end = inner;
-            }
-            classify(run, tok.sentenceStart(), found, singles);
-            i = end;
-        }
+    private static void vote(Map<String, Votes> names, String name, String type) {
+        names.computeIfAbsent(name, k -> new Votes()).byType[TAGGED_TYPES.indexOf(type)]++;
     }
 
-    private int matchGazetteer(List<EntityTokenizer.Token> tokens, int i, Map<String, Tally> found) {
-        for (int len = Math.min(gazetteer.maxAliasTokens(), tokens.size() - i); len >= 1; len--) {
-            StringBuilder key = new StringBuilder();
-            for (int k = i; k < i + len; k++) {
-                if (k > i) {
-                    key.append(' ');
-                }
-                key.append(tokens.get(k).text());
-            }
-            Optional<Gazetteer.Entry> e = gazetteer.lookup(key.toString());
-            if (e.isEmpty() && len == 1 && isShouted(key.toString())) {
-                e = gazetteer.lookup(titleCase(key.toString())); // datelines: "WASHINGTON -"
-            }
-            if (e.isPresent()) {
-                // a longer capitalised name that merely starts with a gazetteer word is something else
-                if (len == 1 && i + 1 < tokens.size() && continuesName(tokens.get(i + 1))
-                        && !EntityTypes.COUNTRY.equals(e.get().type())) {
-                    return 0;
-                }
-                Gazetteer.Entry entry = e.get();
-                found.computeIfAbsent(entry.type() + "|" + entry.name(), k -> new Tally(entry.type(), entry.name(),
-                        entry.canonicalId())).mentions++;
-                return len;
+    private void scan(String paragraph, Map<String, Tally> found, Map<String, Votes> names, List<String> singles) {
+        List<EntityTokenizer.Token> tokens = EntityTokenizer.tokens(paragraph);
+        Gazetteer.Match[] known = gazetteer.longestMatches(tokens);
+        int[] labels = tagger.labels(tagger.features(tokens, known));
+        int[] matchStart = new int[tokens.size()];
+        java.util.Arrays.fill(matchStart, -1);
+        for (int i = 0; i < known.length; i++) {
+            if (known[i] != null) {
+                java.util.Arrays.fill(matchStart, i, i + known[i].length(), i);
             }
         }
-        return 0;
+        boolean[] covered = new boolean[tokens.size()];
+        boolean[] confirmed = new boolean[tokens.size()];
+        for (EntityTagger.Span span : EntityTagger.spans(labels)) {
+            span = withoutLeadingPlace(span, known, tokens);
+            int overlap = overlappingMatch(span, matchStart);
+            if (overlap >= 0) {
+                confirmed[overlap] = true; // the known name wins over a tagged part of it or a tagged overlap
+                continue;
+            }
+            java.util.Arrays.fill(covered, span.start(), span.end(), true);
+            tagged(paragraph, tokens, span, names, singles);
+        }
+        for (int i = 0; i < tokens.size(); i++) {
+            Gazetteer.Match m = known[i];
+            if (m == null) {
+                continue;
+            }
+            // a country inside a longer tagged name still counts ("the United States Navy"); other names only alone
+            boolean counts = covered[i] ? EntityTypes.COUNTRY.equals(m.entry().type())
+                    : confirmed[i] || !startsLongerName(tokens, i, m);
+            if (counts) {
+                count(found, m.entry());
+            }
+        }
+        ruleFallback(tokens, covered, known, found);
     }
 
-    private int firstGazetteerStart(List<EntityTokenizer.Token> tokens, int from, int end) {
-        for (int k = from; k < end; k++) {
-            if (gazetteer.lookup(tokens.get(k).text()).isPresent()
-                    && !ORG_HEADS.contains(tokens.get(end - 1).text()) && !LOCATION_HEADS.contains(tokens.get(end - 1).text())) {
-                return k;
+    /**
+     * A span that starts with a known country or place followed by at least two words no dictionary writes in
+     * lower case is that place and a person ("United States Shigeo Yamada"; but "United States Navy" stays whole):
+     * the place is counted by the gazetteer pass, the span keeps the person.
+     */
+    private EntityTagger.Span withoutLeadingPlace(EntityTagger.Span span, Gazetteer.Match[] known,
+            List<EntityTokenizer.Token> tokens) {
+        Gazetteer.Match m = known[span.start()];
+        int rest = span.start() + (m == null ? 0 : m.length());
+        if (m == null || span.end() - rest < 2 || EntityTypes.ORG.equals(m.entry().type())) {
+            return span;
+        }
+        for (int k = rest; k < span.end(); k++) {
+            EntityTokenizer.Token t = tokens.get(k);
+            if (!t.isWord() || !t.capitalized() || (tagger.words().classOf(t.text()) & WordClasses.LOWER) != 0
+                    || EntityLexicon.wordClass(t.text()) != EntityLexicon.NONE) {
+                return span;
+            }
+        }
+        return new EntityTagger.Span(rest, span.end(), EntityTypes.PERSON);
+    }
+
+    /** Start of a gazetteer match the span overlaps without strictly containing it, or -1. */
+    private static int overlappingMatch(EntityTagger.Span span, int[] matchStart) {
+        for (int k = span.start(); k < span.end(); k++) {
+            int start = matchStart[k];
+            if (start >= 0) {
+                int end = start;
+                while (end < matchStart.length && matchStart[end] == start) {
+                    end++;
+                }
+                boolean strictlyInside = span.start() <= start && end <= span.end() && end - start < span.end() - span.start();
+                if (!strictlyInside) {
+                    return start;
+                }
             }
         }
         return -1;
     }
 
-    private static boolean continuesName(EntityTokenizer.Token t) {
-        return t.isWord() && t.capitalized() && !NOT_NAMES.contains(t.text());
+    /** A one-word gazetteer name that merely starts a longer capitalised name ("Washington Post") is not it. */
+    private static boolean startsLongerName(List<EntityTokenizer.Token> tokens, int i, Gazetteer.Match m) {
+        return m.length() == 1 && i + 1 < tokens.size() && !EntityTypes.COUNTRY.equals(m.entry().type())
+                && continuesName(tokens.get(i + 1));
     }
 
-    /** End (exclusive) of a run of capitalised words, allowing "of"-style connectors between them. */
-    private static int runEnd(List<EntityTokenizer.Token> tokens, int start) {
+    private void tagged(String paragraph, List<EntityTokenizer.Token> tokens, EntityTagger.Span span,
+            Map<String, Votes> names, List<String> singles) {
+        int start = span.start();
+        int end = span.end();
+        String type = span.type();
+        while (start < end && (!tokens.get(start).isWord() || EntityLexicon.NOT_NAMES.contains(tokens.get(start).text())
+                || EntityTypes.PERSON.equals(type) && end - start > 1
+                        && EntityLexicon.PERSON_TITLES.contains(tokens.get(start).text()))) {
+            start++;
+        }
+        if (EntityTypes.PERSON.equals(type)) {
+            for (int k = end - 2; k >= start; k--) {
+                if (EntityLexicon.PERSON_TITLES.contains(tokens.get(k).text())) {
+                    start = k + 1; // "Environment Minister John Baird", "U.S. President Donald Trump"
+                    break;
+                }
+            }
+        }
+        for (int k = start + 1; k < end; k++) {
+            if (EntityLexicon.NOT_NAMES.contains(tokens.get(k).text())) {
+                end = k; // "Virginia Saturday", "Ahmed Mohamed Image": a name does not run into a date or caption word
+            }
+        }
+        while (end > start && !tokens.get(end - 1).isWord() && !tokens.get(end - 1).text().equals(".")) {
+            end--;
+        }
+        if (start >= end || onlyTitles(tokens, start, end)) {
+            return;
+        }
+        String last = tokens.get(end - 1).text();
+        if (end - start > 1 && EntityLexicon.ORG_HEADS.contains(last)) {
+            type = EntityTypes.ORG;
+        } else if (end - start > 1 && EntityLexicon.LOCATION_HEADS.contains(last)) {
+            type = EntityTypes.LOCATION;
+        }
+        String name = paragraph.substring(tokens.get(start).start(), tokens.get(end - 1).end());
+        if (EntityTypes.PERSON.equals(type) && end - start == 1) {
+            singles.add(name);
+            return;
+        }
+        vote(names, name, type);
+    }
+
+    /** "President", "Attorney General", "Secretary of State": an office, not a name. */
+    private static boolean onlyTitles(List<EntityTokenizer.Token> tokens, int start, int end) {
+        for (int k = start; k < end; k++) {
+            String w = tokens.get(k).text();
+            if (!EntityLexicon.PERSON_TITLES.contains(w) && !EntityLexicon.OFFICE_WORDS.contains(w)
+                    && !EntityLexicon.CONNECTORS.contains(w)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Runs of capitalised words the tagger left untagged: kept when a suffix makes them an organisation or a
+     * place, or when a person title precedes a full name.
+     */
+    private void ruleFallback(List<EntityTokenizer.Token> tokens, boolean[] covered, Gazetteer.Match[] known,
+            Map<String, Tally> found) {
+        int i = 0;
+        while (i < tokens.size()) {
+            EntityTokenizer.Token tok = tokens.get(i);
+            if (covered[i] || known[i] != null || !tok.isWord() || !tok.capitalized()
+                    || EntityLexicon.NOT_NAMES.contains(tok.text())) {
+                i++;
+                continue;
+            }
+            int end = runEnd(tokens, covered, known, i);
+            classify(tokens.subList(i, end).stream().map(EntityTokenizer.Token::text).toList(), found);
+            i = end;
+        }
+    }
+
+    private static boolean continuesName(EntityTokenizer.Token t) {
+        return t.isWord() && t.capitalized() && !EntityLexicon.NOT_NAMES.contains(t.text());
+    }
+
+    /** End (exclusive) of an untagged run of capitalised words, allowing "of"-style connectors between them. */
+    private static int runEnd(List<EntityTokenizer.Token> tokens, boolean[] covered, Gazetteer.Match[] known, int start) {
         int end = start + 1;
-        while (end < tokens.size()) {
+        while (end < tokens.size() && !covered[end] && known[end] == null) {
             EntityTokenizer.Token t = tokens.get(end);
             if (t.isWord() && t.capitalized() && !t.sentenceStart()) {
                 end++;
             } else if (".".equals(t.text()) && EntityTokenizer.ABBREVIATIONS.contains(tokens.get(end - 1).text())
                     && end + 1 < tokens.size() && tokens.get(end + 1).capitalized()) {
                 end++;
-            } else if (CONNECTORS.contains(t.text()) && end + 1 < tokens.size() && tokens.get(end + 1).isWord()
-                    && tokens.get(end + 1).capitalized()) {
+            } else if (EntityLexicon.CONNECTORS.contains(t.text()) && end + 1 < tokens.size()
+                    && tokens.get(end + 1).isWord() && tokens.get(end + 1).capitalized() && !covered[end + 1]) {
                 end += 2;
             } else {
                 break;
@@ -227,58 +319,41 @@ public final class EntityExtractor implements EnrichmentStage {
         return end;
     }
 
-    private void classify(List<String> run, boolean sentenceStart, Map<String, Tally> found, List<String> singles) {
+    private static void classify(List<String> run, Map<String, Tally> found) {
         List<String> words = new ArrayList<>(run);
         words.removeIf("."::equals);
-        while (!words.isEmpty() && NOT_NAMES.contains(words.get(0))) {
-            words.remove(0);
-            sentenceStart = false;
-        }
-        while (!words.isEmpty() && CONNECTORS.contains(words.get(words.size() - 1))) {
+        while (!words.isEmpty() && EntityLexicon.CONNECTORS.contains(words.get(words.size() - 1))) {
             words.remove(words.size() - 1);
         }
         if (words.isEmpty()) {
             return;
         }
         String last = words.get(words.size() - 1);
-        if (words.size() >= 2 && ORG_HEADS.contains(last)) {
+        if (words.size() >= 2 && EntityLexicon.ORG_HEADS.contains(last)) {
             add(found, EntityTypes.ORG, String.join(" ", words));
             return;
         }
-        if (words.size() >= 2 && LOCATION_HEADS.contains(last)) {
+        if (words.size() >= 2 && EntityLexicon.LOCATION_HEADS.contains(last)) {
             add(found, EntityTypes.LOCATION, String.join(" ", words));
             return;
         }
-        boolean titled = false;
         int lastTitle = -1;
         for (int k = 0; k < words.size(); k++) {
             String w = words.get(k).replace(".", "");
-            if (PERSON_TITLES.contains(w)) {
+            if (EntityLexicon.PERSON_TITLES.contains(w)) {
                 lastTitle = k;
-                titled = true;
-            } else if (!OFFICE_WORDS.contains(w) && !CONNECTORS.contains(w)) {
+            } else if (!EntityLexicon.OFFICE_WORDS.contains(w) && !EntityLexicon.CONNECTORS.contains(w)) {
                 break;
-            } else if (titled) {
+            } else if (lastTitle >= 0) {
                 lastTitle = k;
             }
         }
-        if (titled) {
-            words = new ArrayList<>(words.subList(lastTitle + 1, words.size()));
-        }
-        if (words.isEmpty()) {
+        if (lastTitle < 0) {
             return;
         }
-        if (words.size() == 1) {
-            String w = words.get(0);
-            if (isAcronym(w)) {
-                add(found, EntityTypes.ORG, w);
-            } else {
-                singles.add(w); // counts only if it is the surname of a person found in full
-            }
-            return;
-        }
-        if (words.size() <= MAX_NAME_TOKENS && words.stream().allMatch(EntityExtractor::nameLike)) {
-            add(found, EntityTypes.PERSON, String.join(" ", words));
+        List<String> name = words.subList(lastTitle + 1, words.size());
+        if (name.size() >= 2 && name.size() <= MAX_NAME_TOKENS && name.stream().allMatch(EntityExtractor::nameLike)) {
+            add(found, EntityTypes.PERSON, String.join(" ", name));
         }
     }
 
@@ -287,22 +362,12 @@ public final class EntityExtractor implements EnrichmentStage {
             return true; // an initial
         }
         return w.length() > 1 && Character.isUpperCase(w.charAt(0)) && w.chars().skip(1).anyMatch(Character::isLowerCase)
-                && !NOT_NAMES.contains(w) && !ORG_HEADS.contains(w) && !LOCATION_HEADS.contains(w);
+                && EntityLexicon.wordClass(w) == EntityLexicon.NONE;
     }
 
-    private static boolean isShouted(String w) {
-        return w.length() > MAX_ACRONYM - 2 && w.chars().allMatch(c -> Character.isUpperCase(c) || !Character.isLetter(c));
-    }
-
-    private static String titleCase(String w) {
-        return w.charAt(0) + w.substring(1).toLowerCase(java.util.Locale.ROOT);
-    }
-
-    private static boolean isAcronym(String w) {
-        if (w.length() < MIN_ACRONYM || w.length() > MAX_ACRONYM || NOT_ORG_ACRONYMS.contains(w)) {
-            return false;
-        }
-        return w.chars().allMatch(c -> Character.isUpperCase(c));
+    private static void count(Map<String, Tally> found, Gazetteer.Entry entry) {
+        found.computeIfAbsent(entry.type() + "|" + entry.name(), k -> new Tally(entry.type(), entry.name(),
+                entry.canonicalId())).mentions++;
     }
 
     private static void add(Map<String, Tally> found, String type, String name) {

@@ -10,29 +10,36 @@ import java.util.regex.Pattern;
  * inner hyphens or apostrophes ("Self-Defense", "O'Neill"), numbers, and single punctuation marks. Each token
  * knows whether it starts a sentence.
  */
-final class EntityTokenizer {
+public final class EntityTokenizer {
 
-    record Token(String text, int start, boolean sentenceStart) {
-        boolean capitalized() {
+    /** A token, its offset in the text, and whether it is the first word of a sentence. */
+    public record Token(String text, int start, boolean sentenceStart) {
+        public boolean capitalized() {
             return Character.isUpperCase(text.charAt(0));
         }
 
-        boolean isWord() {
+        public int end() {
+            return start + text.length();
+        }
+
+        public boolean isWord() {
             return Character.isLetterOrDigit(text.charAt(0));
         }
     }
 
     private static final Pattern TOKEN = Pattern.compile(
-            "\\p{Lu}(?:\\.\\p{Lu})+\\.?|\\p{Lu}\\.(?=\\s+\\p{Lu})|[\\p{L}\\p{N}]++(?:[-'’][\\p{L}\\p{N}]++){0,16}|[^\\s\\p{L}\\p{N}]");
+            "\\p{Lu}(?:\\.\\p{Lu})+\\.?|\\p{Lu}\\.(?=\\s+\\p{Lu})|[\\p{L}\\p{N}]++(?:[-'’](?![sS](?![\\p{L}\\p{N}]))[\\p{L}\\p{N}]++){0,16}"
+                    + "|['’][sS](?![\\p{L}\\p{N}])|[^\\s\\p{L}\\p{N}]");
     private static final String SENTENCE_END = ".!?:;\"“”";
     /** Abbreviations whose period does not end a sentence. */
-    static final java.util.Set<String> ABBREVIATIONS = java.util.Set.of("Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep",
+    public static final java.util.Set<String> ABBREVIATIONS = java.util.Set.of("Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep",
             "Gov", "Lt", "Col", "Capt", "Sgt", "Adm", "Prof", "Jr", "Sr", "Inc", "Corp", "Ltd", "Co", "No", "vs", "Rev", "Mt");
 
     private EntityTokenizer() {
     }
 
-    static List<Token> tokens(String text) {
+    /** The tokens of a text; a possessive "'s" is a token of its own. */
+    public static List<Token> tokens(String text) {
         List<Token> out = new ArrayList<>();
         Matcher m = TOKEN.matcher(text);
         boolean start = true;

@@ -23,20 +23,30 @@ public final class Gazetteer {
     public record Entry(String type, String name, String canonicalId) {
     }
 
+    /** A gazetteer name found at a token position, {@code length} tokens long. */
+    public record Match(Entry entry, int length) {
+    }
+
     /** JDK country names that are more often something else in news text (a first name, a person). */
     private static final Set<String> AMBIGUOUS_JDK_COUNTRIES = Set.of("TD", "JE", "GG", "IM", "CW", "SX", "BQ");
     private static final String NO_ID = "-";
 
     private final Map<String, Entry> byAlias;
     private final int maxAliasTokens;
+    /** Longest alias (in tokens) per first token: most capitalised words start no alias and are skipped at once. */
+    private final Map<String, Integer> longestByFirstToken;
 
     private Gazetteer(Map<String, Entry> byAlias) {
         this.byAlias = Map.copyOf(byAlias);
         int max = 1;
+        Map<String, Integer> byFirst = new HashMap<>();
         for (String alias : byAlias.keySet()) {
-            max = Math.max(max, alias.split(" ").length);
+            String[] parts = alias.split(" ");
+            max = Math.max(max, parts.length);
+            byFirst.merge(parts[0], parts.length, Math::max);
         }
         this.maxAliasTokens = max;
+        this.longestByFirstToken = Map.copyOf(byFirst);
     }
 
     public static Gazetteer fromResource(String resource) {
@@ -104,6 +114,68 @@ public final class Gazetteer {
     /** The entry named exactly by these tokens (space-joined), if any. */
     public Optional<Entry> lookup(String spaceJoinedTokens) {
         return Optional.ofNullable(byAlias.get(spaceJoinedTokens));
+    }
+
+    /**
+     * Longest gazetteer names in a token sequence, left to right without overlap, starting at capitalised words:
+     * element i is the match starting at token i, or null. A shouted single word ("WASHINGTON", datelines) is
+     * looked up in title case.
+     */
+    public Match[] longestMatches(List<EntityTokenizer.Token> tokens) {
+        Match[] out = new Match[tokens.size()];
+        StringBuilder key = new StringBuilder();
+        int i = 0;
+        while (i < tokens.size()) {
+            EntityTokenizer.Token tok = tokens.get(i);
+            if (!tok.isWord() || !tok.capitalized()) {
+                i++;
+                continue;
+            }
+            Integer longest = longestByFirstToken.get(tok.text());
+            if (longest == null && !isShouted(tok.text())) {
+                i++;
+                continue;
+            }
+            Match found = null;
+            for (int len = Math.min(longest == null ? 1 : longest, tokens.size() - i); len >= 1 && found == null; len--) {
+                key.setLength(0);
+                for (int k = i; k < i + len; k++) {
+                    if (k > i) {
+                        key.append(' ');
+                    }
+                    key.append(tokens.get(k).text());
+                }
+                Entry e = byAlias.get(key.toString());
+                if (e == null && len == 1 && isShouted(tok.text())) {
+                    e = byAlias.get(tok.text().charAt(0) + tok.text().substring(1).toLowerCase(Locale.ROOT));
+                }
+                if (e != null) {
+                    found = new Match(e, len);
+                }
+            }
+            if (found != null) {
+                out[i] = found;
+                i += found.length();
+            } else {
+                i++;
+            }
+        }
+        return out;
+    }
+
+    /** Shorter all-capital words are acronyms, not shouted names. */
+    private static final int MIN_SHOUTED = 5;
+
+    private static boolean isShouted(String w) {
+        if (w.length() < MIN_SHOUTED) {
+            return false;
+        }
+        for (int k = 0; k < w.length(); k++) {
+            if (Character.isLowerCase(w.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public int maxAliasTokens() {

@@ -19,6 +19,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.newsflow.contracts.ContractJson;
+import io.newsflow.enrich.pipeline.entities.EntityTagModel;
+import io.newsflow.enrich.pipeline.entities.EntityTagger;
+import io.newsflow.enrich.pipeline.entities.WordClasses;
 
 /**
  * Builds the default enrichment pipeline from {@code newsflow.enrich.*} settings without any framework: the
@@ -137,6 +140,8 @@ public final class StandardPipeline {
         known.put(TextStatistics.NAME, () -> new TextStatistics(s.integer("stats.words-per-minute"),
                 s.integer("stats.lede-max-length")));
         known.put(EntityExtractor.NAME, () -> new EntityExtractor(Gazetteer.fromResource(s.string("entities.gazetteer-resource")),
+                new EntityTagger(EntityTagModel.fromResource(s.string("entities.model-resource")),
+                        WordClasses.fromResource(s.string("entities.words-resource"))),
                 s.integer("entities.max-entities")));
         known.put(KeywordExtractor.NAME, () -> new KeywordExtractor(s.integer("keywords.max-keywords"),
                 s.integer("keywords.max-phrase-words"), s.integer("keywords.min-frequency")));

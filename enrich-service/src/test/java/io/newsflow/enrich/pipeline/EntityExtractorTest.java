@@ -10,10 +10,16 @@ import org.junit.jupiter.api.Test;
 
 import io.newsflow.contracts.EntityMention;
 import io.newsflow.contracts.EntityTypes;
+import io.newsflow.enrich.pipeline.entities.EntityTagModel;
+import io.newsflow.enrich.pipeline.entities.EntityTagger;
+import io.newsflow.enrich.pipeline.entities.WordClasses;
 
 class EntityExtractorTest {
 
-    private static final EntityExtractor EXTRACTOR = new EntityExtractor(Gazetteer.fromResource("entities-gazetteer.txt"), 50);
+    /** The extractor as the service builds it: the shipped gazetteer, tagger model and word list. */
+    private static final EntityExtractor EXTRACTOR = new EntityExtractor(Gazetteer.fromResource("entities-gazetteer.txt"),
+            new EntityTagger(EntityTagModel.fromResource("entities-tagger.bin.gz"),
+                    WordClasses.fromResource("entities-words.txt.gz")), 50);
 
     private static EntityMention find(List<EntityMention> all, String type, String name) {
         return all.stream().filter(m -> m.type().equals(type) && m.name().equals(name)).findFirst()
@@ -64,6 +70,39 @@ class EntityExtractorTest {
     @Test
     void sentenceStartWordsAreNotEntities() {
         List<EntityMention> e = EXTRACTOR.extract("However, the talks went on. Meanwhile nothing changed.");
+        assertTrue(e.isEmpty(), e.toString());
+    }
+
+    @Test
+    void taggerFindsNamesNoListKnows() {
+        List<EntityMention> e = EXTRACTOR.extract("Environment Minister John Baird said on Monday that Paul Dewar had met "
+                + "Maxime Bernier. Dewar's office confirmed it.");
+        find(e, EntityTypes.PERSON, "John Baird");
+        assertEquals(2, find(e, EntityTypes.PERSON, "Paul Dewar").mentions(), "the possessive surname counts too");
+        find(e, EntityTypes.PERSON, "Maxime Bernier");
+        assertFalse(e.stream().anyMatch(m -> m.name().startsWith("Environment")), e.toString());
+    }
+
+    @Test
+    void aKnownNameWinsOverAPartOfItAndACountryInsideALongerNameCounts() {
+        List<EntityMention> e = EXTRACTOR.extract("He flew to St. Louis on Monday. The United States Navy said so.");
+        find(e, EntityTypes.LOCATION, "St. Louis");
+        assertFalse(e.stream().anyMatch(m -> m.name().equals("Louis")), e.toString());
+        find(e, EntityTypes.COUNTRY, "United States");
+    }
+
+    @Test
+    void oneNameHasOneTypeByMajority() {
+        List<EntityMention> e = EXTRACTOR.extract("Acme Robotics Group hired 40 engineers. Acme Robotics Group said on "
+                + "Tuesday that sales rose.");
+        long types = e.stream().filter(m -> m.name().equals("Acme Robotics Group")).count();
+        assertEquals(1, types, e.toString());
+        assertEquals(EntityTypes.ORG, find(e, EntityTypes.ORG, "Acme Robotics Group").type());
+    }
+
+    @Test
+    void loneSingleCapitalisedWordsAreNotPersons() {
+        List<EntityMention> e = EXTRACTOR.extract("Know what? Tell them the plan worked.");
         assertTrue(e.isEmpty(), e.toString());
     }
 }

@@ -5,9 +5,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,29 +13,29 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A GUM CoNLL-U document: its plain text (sentences joined, paragraphs and headings separated by blank lines)
  * and its named entities: every entity that has a Wikipedia identity and is a person, organisation or place,
- * with the surface forms of its mentions.
+ * with the surface forms of its mentions. Chains with the same type and identity are one entity.
  */
-final class GumDocument {
+public final class GumDocument {
 
     /** A gold entity: GUM type, Wikipedia identity, normalised surface forms. */
     record GoldEntity(String type, String identity, Set<String> forms) {
     }
 
-    private static final Pattern ENTITY_PART = Pattern.compile("\\(([^()]+)(\\))?|(\\d+)\\)");
     private static final Set<String> NAMED_TYPES = Set.of("person", "organization", "place");
-    private static final int IDENTITY_FIELD = 7;
-    private static final int FIELDS = 8;
 
     final String text;
     final List<GoldEntity> entities;
     /** Normalised forms of annotated named-type entities without an identity: predictions of these are not errors. */
     final Set<String> unlinkedForms;
+
+    /** The document's plain text, as the entity stage sees it. */
+    public String text() {
+        return text;
+    }
 
     private GumDocument(String text, List<GoldEntity> entities, Set<String> unlinkedForms) {
         this.text = text;
@@ -55,14 +53,21 @@ final class GumDocument {
         }
     }
 
-    static GumDocument parse(Path file) throws IOException {
+    public static GumDocument parse(Path file) throws IOException {
         List<String> paragraphs = new ArrayList<>();
         StringBuilder paragraph = new StringBuilder();
         List<String> tokens = new ArrayList<>();
+        List<String> tags = new ArrayList<>();
         Map<String, String> typeOf = new HashMap<>();
         Map<String, String> identityOf = new HashMap<>();
         Map<String, Set<String>> formsOf = new LinkedHashMap<>();
-        Map<String, Deque<Integer>> open = new HashMap<>();
+        GumBrackets brackets = new GumBrackets((f, first, last) -> {
+            typeOf.putIfAbsent(f[0], f.length > GumBrackets.TYPE_FIELD ? f[GumBrackets.TYPE_FIELD] : "");
+            if (f.length > GumBrackets.IDENTITY_FIELD && !f[GumBrackets.IDENTITY_FIELD].isBlank()) {
+                identityOf.putIfAbsent(f[0], f[GumBrackets.IDENTITY_FIELD]);
+            }
+            addForm(formsOf, f[0], tokens.subList(first, last + 1), tags.subList(first, last + 1));
+        });
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             if (line.startsWith("# newpar")) {
                 if (line.startsWith("# newpar_block")) {
@@ -81,37 +86,16 @@ final class GumDocument {
                 }
                 int index = tokens.size();
                 tokens.add(cols[1]);
-                String entity = misc(cols[9], "Entity");
-                if (entity == null) {
-                    continue;
-                }
-                Matcher m = ENTITY_PART.matcher(entity);
-                while (m.find()) {
-                    if (m.group(1) != null) {
-                        String[] f = m.group(1).split("-", FIELDS);
-                        String eid = f[0];
-                        typeOf.putIfAbsent(eid, f.length > 1 ? f[1] : "");
-                        if (f.length > IDENTITY_FIELD && !f[IDENTITY_FIELD].isBlank()) {
-                            identityOf.putIfAbsent(eid, f[IDENTITY_FIELD]);
-                        }
-                        if (m.group(2) != null) {
-                            addForm(formsOf, eid, tokens.subList(index, index + 1));
-                        } else {
-                            open.computeIfAbsent(eid, k -> new ArrayDeque<>()).push(index);
-                        }
-                    } else {
-                        Deque<Integer> starts = open.get(m.group(3));
-                        if (starts != null && !starts.isEmpty()) {
-                            addForm(formsOf, m.group(3), tokens.subList(starts.pop(), index + 1));
-                        }
-                    }
-                }
+                tags.add(cols[4]);
+                brackets.token(cols[9], index);
             }
         }
         if (!paragraph.isEmpty()) {
             paragraphs.add(paragraph.toString().strip());
         }
-        List<GoldEntity> gold = new ArrayList<>();
+        // GUM can split one real-world entity into several coreference chains (same identity): one gold entity
+        Map<String, Set<String>> formsByIdentity = new LinkedHashMap<>();
+        Map<String, String> typeByIdentity = new HashMap<>();
         Set<String> unlinked = new LinkedHashSet<>();
         for (Map.Entry<String, Set<String>> e : formsOf.entrySet()) {
             String type = typeOf.get(e.getKey());
@@ -122,27 +106,55 @@ final class GumDocument {
             if (identity == null) {
                 unlinked.addAll(e.getValue());
             } else {
-                gold.add(new GoldEntity(type, identity, e.getValue()));
+                String key = type + "|" + identity;
+                typeByIdentity.put(key, type);
+                formsByIdentity.computeIfAbsent(key, k -> new LinkedHashSet<>()).addAll(e.getValue());
+                identityOf.put(key, identity);
             }
         }
+        List<GoldEntity> gold = new ArrayList<>();
+        formsByIdentity.forEach((key, forms) -> gold.add(new GoldEntity(typeByIdentity.get(key), identityOf.get(key), forms)));
         return new GumDocument(String.join("\n\n", paragraphs), gold, unlinked);
     }
 
-    private static void addForm(Map<String, Set<String>> formsOf, String eid, List<String> span) {
+    /**
+     * Adds the mention's text and, when it has one, its proper name: the longest run of proper-noun tokens (with
+     * "of", "and", "the", "&" or a hyphen inside), so that "Major general Fuad Basya" or "Tom Molomby, SC" is
+     * also matched by "Fuad Basya" or "Tom Molomby".
+     */
+    private static void addForm(Map<String, Set<String>> formsOf, String eid, List<String> span, List<String> tags) {
         String form = normalize(String.join(" ", span));
         if (!form.isEmpty()) {
             formsOf.computeIfAbsent(eid, k -> new LinkedHashSet<>()).add(form);
         }
-    }
-
-    private static String misc(String misc, String key) {
-        for (String part : misc.split("\\|")) {
-            if (part.startsWith(key + "=")) {
-                return part.substring(key.length() + 1);
+        int bestStart = -1;
+        int bestEnd = -1;
+        int k = 0;
+        while (k < span.size()) {
+            if (!tags.get(k).startsWith("NNP")) {
+                k++;
+                continue;
+            }
+            int end = k + 1;
+            while (end < span.size() && (tags.get(end).startsWith("NNP") || NAME_INNER.contains(span.get(end))
+                    && end + 1 < span.size() && tags.get(end + 1).startsWith("NNP"))) {
+                end += tags.get(end).startsWith("NNP") ? 1 : 2;
+            }
+            if (end - k > bestEnd - bestStart) {
+                bestStart = k;
+                bestEnd = end;
+            }
+            k = end;
+        }
+        if (bestStart >= 0 && bestEnd - bestStart < span.size()) {
+            String name = normalize(String.join(" ", span.subList(bestStart, bestEnd)));
+            if (!name.isEmpty()) {
+                formsOf.computeIfAbsent(eid, x -> new LinkedHashSet<>()).add(name);
             }
         }
-        return null;
     }
+
+    private static final Set<String> NAME_INNER = Set.of("of", "and", "the", "&", "-");
 
     /** Lower case, "the" dropped, possessive dropped, spaces before punctuation closed. */
     static String normalize(String s) {

@@ -63,6 +63,47 @@ class ScorersTest {
         assertEquals("magic", GumDocument.identityName("Magic_%28illusion%29"));
     }
 
+    /** Two chains of one real-world entity (same identity); an unlinked mention with a title before the name. */
+    static final List<String> TWO_CHAINS = List.of(
+            "# newdoc id = GUM_news_y",
+            "# newpar",
+            "# text = Major general Fuad Basya met Joe Biden and Biden left.",
+            "1\tMajor\tmajor\tADJ\tNNP\t_\t2\tamod\t_\tEntity=(3-person-new-nnnnn-cf2-1,2,3,4-coref",
+            "2\tgeneral\tgeneral\tNOUN\tNN\t_\t5\tnsubj\t_\t_",
+            "3\tFuad\tFuad\tPROPN\tNNP\t_\t2\tflat\t_\t_",
+            "4\tBasya\tBasya\tPROPN\tNNP\t_\t3\tflat\t_\tEntity=3)",
+            "5\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_",
+            "6\tJoe\tJoe\tPROPN\tNNP\t_\t5\tobj\t_\tEntity=(1-person-new-sssss-cf1-1-coref-Joe_Biden",
+            "7\tBiden\tBiden\tPROPN\tNNP\t_\t6\tflat\t_\tEntity=1)",
+            "8\tand\tand\tCCONJ\tCC\t_\t10\tcc\t_\t_",
+            "9\tBiden\tBiden\tPROPN\tNNP\t_\t10\tnsubj\t_\tEntity=(2-person-giv-sssss-cf1-1-coref-Joe_Biden)",
+            "10\tleft\tleave\tVERB\tVBD\t_\t5\tconj\t_\tSpaceAfter=No",
+            "11\t.\t.\tPUNCT\t.\t_\t5\tpunct\t_\t_",
+            "");
+
+    @Test
+    void gumChainsWithOneIdentityAreOneEntityAndProperNamesOfMentionsMatch(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("GUM_news_y.conllu");
+        Files.writeString(f, String.join("\n", TWO_CHAINS));
+        GumDocument doc = GumDocument.parse(f);
+        assertEquals(1, doc.entities.size(), "two chains, one identity");
+        assertEquals(Set.of("joe biden", "biden"), doc.entities.get(0).forms());
+        assertTrue(doc.unlinkedForms.contains("fuad basya"), doc.unlinkedForms.toString());
+        PrfCounter prf = new PrfCounter();
+        GumSection.score(doc, List.of(new EntityMention("PERSON", "Joe Biden", null, 2),
+                new EntityMention("PERSON", "Fuad Basya", null, 1)), prf);
+        assertEquals(1.0, prf.precision(), 1e-9, "an unlinked named entity's proper name counts neither way");
+        assertEquals(1.0, prf.recall(), 1e-9);
+    }
+
+    @Test
+    void gumSplitIsFixedByDocumentId() {
+        assertTrue(GumSplit.heldOut("GUM_news_crane"));
+        assertTrue(GumSplit.heldOut("GUM_interview_peres"));
+        assertFalse(GumSplit.heldOut("GUM_news_afghan"));
+        assertEquals("GUM_news_x", GumSplit.docId(Path.of("dep", "GUM_news_x.conllu")));
+    }
+
     @Test
     void seedEntityMatchIsByTypeAndName() {
         List<EntityMention> ours = List.of(new EntityMention("COUNTRY", "United States", "US", 3));
