@@ -25,7 +25,12 @@ class BoilerplateLineFilterTest {
             "Download our free app for the latest news", "No comments:", "Post a Comment", "Leave a reply",
             "Share this article", "Facebook Twitter Email", "Share on WhatsApp", "Advertisement",
             "Defense News - Japan", "Home » World » Asia", "Japanese Defense Minister Toshimi Kitazawa on the left.",
-            "Photo: Reuters", "Follow us on Twitter", "Lesen Sie auch: Ein anderer Artikel"})
+            "Photo: Reuters", "Follow us on Twitter", "Lesen Sie auch: Ein anderer Artikel",
+            "Ähnliche Beiträge", "Auch interessant:", "Mehr zum Thema", "Mehr zum Thema auf UEPO.de", "Explore further",
+            "Articles les plus lus", "Das Thema könnte dich auch interessieren:", "War der Artikel nützlich?",
+            "Möchten Sie den Artikel teilen?", "drukuj", "Rezept drucken Bei Pinterest speichern",
+            "Crédits photos : Bestimage", "(Credit: Clayton Aldern / Grist)", "Kommentare insgesamt: 0",
+            "Never miss the latest news by signing up to our newsletter today!", "Sie sind aktuell nicht eingeloggt."})
     void dropsBoilerplate(String line) {
         assertTrue(RULES.match(line).isPresent(), "not recognised as boilerplate: " + line);
     }
@@ -39,7 +44,11 @@ class BoilerplateLineFilterTest {
             "Get ready for a long winter, the weather service warned on Monday.",
             "Apple's app store faces new rules in Japan.", "Related talks were held in Tokyo last week.",
             "With reporting from The Associated Press.", "Share prices fell sharply on Tuesday.",
-            "Monday, April 22, 2024", "WASHINGTON - The United States and Japan agreed on Thursday."})
+            "Monday, April 22, 2024", "WASHINGTON - The United States and Japan agreed on Thursday.",
+            "Related topics came up at the summit, officials said.", "Mehr zum Thema Klimaschutz gibt es im Bericht.",
+            "The credit (about $2,000) goes to families with children.", "Explore further options, the minister urged.",
+            "Readers who subscribe to our newsletter saw the story first, the editor said on Monday in a long interview"
+            + " about the paper's future plans and its new owners."})
     void keepsBodyLines(String line) {
         assertTrue(RULES.match(line).isEmpty(), "wrongly taken for boilerplate: " + line + " by " + RULES.match(line));
     }
