@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -31,11 +32,17 @@ public final class JdbcStoryIndex implements StoryIndex {
     private static final String STORY_OF_ARTICLE = "SELECT story_id FROM %1$s.article_story WHERE article_id = ?";
     private static final String LOCK_TERMS = """
             SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT k FROM unnest(?::bigint[]) AS k ORDER BY k) AS keys""";
+    /**
+     * The most recent postings per term, index-only from story_term_recent_idx (which carries story id and weight),
+     * scored per story in the database: only the best {@code limit} story ids leave it (see V5__story_posting_weights.sql).
+     * Ties by story id in code-point order, as Java's String order.
+     */
     private static final String CANDIDATES = """
-            SELECT DISTINCT p.story_id FROM unnest(?::text[]) AS t(term)
-            CROSS JOIN LATERAL (SELECT st.story_id FROM %1$s.story_term st
+            SELECT p.story_id FROM unnest(?::text[], ?::double precision[]) AS t(term, weight)
+            CROSS JOIN LATERAL (SELECT st.story_id, st.weight FROM %1$s.story_term st
                                 WHERE st.term = t.term AND st.last_updated_at >= ?
-                                ORDER BY st.last_updated_at DESC LIMIT ?) AS p""";
+                                ORDER BY st.last_updated_at DESC LIMIT ?) AS p
+            GROUP BY p.story_id ORDER BY sum(t.weight * p.weight) DESC, p.story_id COLLATE "C" LIMIT ?""";
     /** One counter row per term (story_term_count, kept in step with the postings): no postings are counted. */
     private static final String FREQUENCIES = """
             SELECT t.term, least(coalesce(c.stories, 0), ?) FROM unnest(?::text[]) AS t(term)
@@ -65,16 +72,20 @@ public final class JdbcStoryIndex implements StoryIndex {
                 article_count = EXCLUDED.article_count, terms = EXCLUDED.terms, weights = EXCLUDED.weights,
                 sources = ARRAY(SELECT DISTINCT x FROM unnest(s.sources || EXCLUDED.sources) AS x ORDER BY x)""";
     /**
-     * The story's postings become its new top terms in one statement: postings of dropped terms go, kept ones get the
-     * new time, new ones are added, and the per-term counters change by the difference only (locked in term order,
-     * so two transactions never wait on each other's counters in opposite orders).
+     * The story's postings become its new top terms (with their new normalised weights) in one statement: postings of
+     * dropped terms go, kept ones get the new time and weight, new ones are added, and the per-term counters change by
+     * the difference only (locked in term order, so two transactions never wait on each other's counters in opposite
+     * orders).
      */
     private static final String SYNC_POSTINGS = """
-            WITH removed AS (DELETE FROM %1$s.story_term WHERE story_id = ? AND term <> ALL(?::text[]) RETURNING term),
-                 kept AS (UPDATE %1$s.story_term SET last_updated_at = ? WHERE story_id = ? AND term = ANY(?::text[])
-                          RETURNING term),
-                 added AS (INSERT INTO %1$s.story_term (term, story_id, last_updated_at)
-                           SELECT t, ?, ? FROM unnest(?::text[]) AS t WHERE t NOT IN (SELECT term FROM kept) RETURNING term),
+            WITH target AS (SELECT * FROM unnest(?::text[], ?::double precision[]) AS x(term, weight)),
+                 removed AS (DELETE FROM %1$s.story_term WHERE story_id = ? AND term NOT IN (SELECT term FROM target)
+                             RETURNING term),
+                 kept AS (UPDATE %1$s.story_term st SET last_updated_at = ?, weight = x.weight FROM target x
+                          WHERE st.story_id = ? AND st.term = x.term RETURNING st.term),
+                 added AS (INSERT INTO %1$s.story_term (term, story_id, last_updated_at, weight)
+                           SELECT x.term, ?, ?, x.weight FROM target x WHERE x.term NOT IN (SELECT term FROM kept)
+                           RETURNING term),
                  delta AS (SELECT term, 1 AS d FROM added UNION ALL SELECT term, -1 FROM removed)
             INSERT INTO %1$s.story_term_count AS c (term, stories)
             SELECT term, sum(d)::int FROM delta GROUP BY term ORDER BY term
@@ -152,15 +163,17 @@ public final class JdbcStoryIndex implements StoryIndex {
     }
 
     @Override
-    public Set<String> candidates(Collection<String> terms, Instant notBefore, int perTermLimit) {
+    public Set<String> candidates(Map<String, Double> vector, Instant notBefore, int perTermLimit, int limit) {
         Set<String> out = new LinkedHashSet<>();
-        if (terms.isEmpty()) {
+        if (vector.isEmpty()) {
             return out;
         }
         try (PreparedStatement ps = connection.prepareStatement(CANDIDATES.formatted(schema))) {
-            ps.setArray(1, connection.createArrayOf("text", terms.toArray()));
-            ps.setTimestamp(2, Timestamp.from(notBefore));
-            ps.setInt(3, perTermLimit);
+            ps.setArray(1, connection.createArrayOf("text", vector.keySet().toArray()));
+            ps.setArray(2, connection.createArrayOf("float8", vector.values().toArray()));
+            ps.setTimestamp(3, Timestamp.from(notBefore));
+            ps.setInt(4, perTermLimit);
+            ps.setInt(5, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(rs.getString(1));
@@ -262,15 +275,13 @@ public final class JdbcStoryIndex implements StoryIndex {
                 }
             }
             try (PreparedStatement ps = connection.prepareStatement(SYNC_POSTINGS.formatted(schema))) {
-                Array termArray = connection.createArrayOf("text", terms);
-                ps.setString(1, state.storyId());
-                ps.setArray(2, termArray);
-                ps.setTimestamp(3, at);
-                ps.setString(4, state.storyId());
-                ps.setArray(5, termArray);
+                ps.setArray(1, connection.createArrayOf("text", terms));
+                ps.setArray(2, connection.createArrayOf("float8", normalised(weights)));
+                ps.setString(3, state.storyId());
+                ps.setTimestamp(4, at);
+                ps.setString(5, state.storyId());
                 ps.setString(6, state.storyId());
                 ps.setTimestamp(7, at);
-                ps.setArray(8, termArray);
                 ps.executeUpdate();
             }
             List<Map.Entry<String, Integer>> top = entities.entrySet().stream()
@@ -377,6 +388,12 @@ public final class JdbcStoryIndex implements StoryIndex {
             ps.setArray(2, connection.createArrayOf("int4", counts.toArray()));
             ps.executeUpdate();
         }
+    }
+
+    /** A posting's weight: the story's weight of the term over the story vector's L2 norm. */
+    private static Double[] normalised(Double[] weights) {
+        double norm = Math.sqrt(Arrays.stream(weights).mapToDouble(w -> w * w).sum());
+        return Arrays.stream(weights).map(w -> norm == 0 ? 0.0 : w / norm).toArray(Double[]::new);
     }
 
     private static StoryState state(ResultSet rs) throws SQLException {

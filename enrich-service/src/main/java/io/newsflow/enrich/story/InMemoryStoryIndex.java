@@ -38,18 +38,28 @@ public final class InMemoryStoryIndex implements StoryIndex {
     }
 
     @Override
-    public synchronized Set<String> candidates(Collection<String> terms, Instant notBefore, int perTermLimit) {
+    public synchronized Set<String> candidates(Map<String, Double> vector, Instant notBefore, int perTermLimit, int limit) {
+        Map<String, Double> scores = new HashMap<>();
+        vector.forEach((t, w) -> postings.getOrDefault(t, Set.of()).stream()
+                .map(stories::get)
+                .filter(r -> !r.state().lastUpdatedAt().isBefore(notBefore))
+                .sorted(Comparator.comparing((StoryRecord r) -> r.state().lastUpdatedAt()).reversed()
+                        .thenComparing(r -> r.state().storyId()))
+                .limit(perTermLimit)
+                .forEach(r -> scores.merge(r.state().storyId(), w * normalisedWeight(r.state(), t), Double::sum)));
         Set<String> out = new LinkedHashSet<>();
-        for (String t : terms) {
-            postings.getOrDefault(t, Set.of()).stream()
-                    .map(stories::get)
-                    .filter(r -> !r.state().lastUpdatedAt().isBefore(notBefore))
-                    .sorted(Comparator.comparing((StoryRecord r) -> r.state().lastUpdatedAt()).reversed()
-                            .thenComparing(r -> r.state().storyId()))
-                    .limit(perTermLimit)
-                    .forEach(r -> out.add(r.state().storyId()));
-        }
+        scores.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .limit(limit)
+                .forEach(e -> out.add(e.getKey()));
         return out;
+    }
+
+    /** What the database index stores per posting: the story's weight of the term over its vector's L2 norm. */
+    private static double normalisedWeight(StoryState story, String term) {
+        double norm = Math.sqrt(story.terms().values().stream().mapToDouble(x -> x * x).sum());
+        return norm == 0 ? 0 : story.terms().getOrDefault(term, 0.0) / norm;
     }
 
     @Override

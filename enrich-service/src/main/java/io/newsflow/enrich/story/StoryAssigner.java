@@ -27,6 +27,12 @@ public final class StoryAssigner {
     private static final int CANDIDATE_TERM_FACTOR = 3;
     /** Candidates scored with the full IDF (their story-only terms' frequencies are looked up). */
     private static final int SHORTLIST = 10;
+    /**
+     * Candidates the index ranks by its cosine over the postings it found and returns for loading, per shortlisted
+     * one: loading every candidate (~290 story rows per article) was the stage's largest cost at scale, and the index's
+     * score equals the exact one below except for stories missed in some term's most recent postings.
+     */
+    private static final int PRESELECT_PER_SHORTLISTED = 3;
 
     private final StoryFeatures features;
     private final int articleTerms;
@@ -81,11 +87,11 @@ public final class StoryAssigner {
                 }
             }
         }
-        List<String> terms = new ArrayList<>(vector.keySet());
         StoryState best = null;
         double bestScore = -1;
         if (!vector.isEmpty()) {
-            Map<String, StoryState> candidates = index.load(index.candidates(terms, notBefore, postingsPerTerm));
+            Map<String, StoryState> candidates = index.load(
+                    index.candidates(vector, notBefore, postingsPerTerm, SHORTLIST * PRESELECT_PER_SHORTLISTED));
             // Stories keep unweighted terms; both sides are weighted with the same, current IDF, so a comparison does
             // not depend on what the window held when the story's articles arrived. The IDF of story-only terms
             // (they count in the story's norm) is fetched for the most promising candidates only: bounded cost.

@@ -23,10 +23,14 @@ public interface StoryIndex {
     void lockTerms(List<String> sortedTerms);
 
     /**
-     * Stories updated at or after {@code notBefore} that contain any of {@code terms}, at most
-     * {@code perTermLimit} (the most recently updated) per term so that cost does not grow with the corpus.
+     * Stories updated at or after {@code notBefore} that contain any term of {@code vector}, at most
+     * {@code perTermLimit} (the most recently updated) per term so that cost does not grow with the corpus; of those,
+     * the {@code limit} with the highest score, best first (ties by story id). The score is the sum, over the postings
+     * found, of the article's term weight times the story's L2-normalised weight of that term: the cosine of
+     * {@code vector} (unit length) and the story's terms, exact for a story found through every term they share (a
+     * story missed in one term's most recent postings scores without that term). Only these are then loaded.
      */
-    Set<String> candidates(Collection<String> terms, Instant notBefore, int perTermLimit);
+    Set<String> candidates(Map<String, Double> vector, Instant notBefore, int perTermLimit, int limit);
 
     /**
      * For each term, in how many stored stories it is a top term, at most {@code cap} (a term that common is background

@@ -56,7 +56,9 @@ import io.newsflow.enrich.story.TermVectors;
  * <p>
  * Run: {@code ./mvnw -B -o -q test-compile -pl enrich-service -am} then
  * {@code java -cp ... io.newsflow.enrich.bench.DedupStoryScaleBenchmark <data> <db> <sizes> <measured>} (see
- * docs/benchmarks.md for the exact command). The database is created (dropped first) and dropped at the end.
+ * docs/benchmarks.md for the exact command). The database is created (dropped first) and dropped at the end, unless
+ * {@code -Dnewsflow.bench.keep=true} keeps it; {@code -Dnewsflow.bench.reuse=true} measures an existing one instead
+ * (kept by an earlier run): it applies pending migrations, fills only up to each size, and draws new measured texts.
  */
 public final class DedupStoryScaleBenchmark {
 
@@ -100,31 +102,55 @@ public final class DedupStoryScaleBenchmark {
         System.out.printf("machine: %d cores, %d MB max heap, load average %.2f; %d base texts%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), bodies.size());
-        try (Connection admin = DriverManager.getConnection(server + "postgres", user, "")) {
-            admin.createStatement().execute("DROP DATABASE IF EXISTS " + db);
-            admin.createStatement().execute("CREATE DATABASE " + db);
+        boolean reuse = Boolean.getBoolean("newsflow.bench.reuse");
+        boolean keep = reuse || Boolean.getBoolean("newsflow.bench.keep");
+        if (!reuse) {
+            try (Connection admin = DriverManager.getConnection(server + "postgres", user, "")) {
+                admin.createStatement().execute("DROP DATABASE IF EXISTS " + db);
+                admin.createStatement().execute("CREATE DATABASE " + db);
+            }
         }
         try {
             Flyway.configure().dataSource(server + db, user, "").schemas(SCHEMA).defaultSchema(SCHEMA)
                     .locations("classpath:db/migration").load().migrate();
             DedupStoryScaleBenchmark bench = new DedupStoryScaleBenchmark(bodies);
             try (Connection c = DriverManager.getConnection(server + db, user, "")) {
-                int filled = 0;
+                int filled = reuse ? filled(c) : 0;
+                if (reuse) {
+                    // the same seed would draw the texts measured last time: those are stored now (near-duplicates)
+                    bench.random.setSeed(System.nanoTime());
+                    System.out.printf("reusing %s: %,d filler articles stored%n", db, filled);
+                }
                 for (String s : sizes) {
                     int size = Integer.parseInt(s.strip());
-                    long t0 = System.nanoTime();
-                    bench.fill(c, filled, size);
-                    filled = size;
-                    System.out.printf("filled %,d articles in %.0f s%n", size, (System.nanoTime() - t0) / 1e9);
+                    if (size > filled) {
+                        long t0 = System.nanoTime();
+                        bench.fill(c, filled, size);
+                        filled = size;
+                        System.out.printf("filled %,d articles in %.0f s%n", size, (System.nanoTime() - t0) / 1e9);
+                    }
                     awaitStartGate();
                     bench.measure(c, size, measured);
                 }
                 bench.explain(c);
             }
         } finally {
-            try (Connection admin = DriverManager.getConnection(server + "postgres", user, "")) {
-                admin.createStatement().execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+            if (keep) {
+                System.out.printf("kept database %s%n", db);
+            } else {
+                try (Connection admin = DriverManager.getConnection(server + "postgres", user, "")) {
+                    admin.createStatement().execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+                }
             }
+        }
+    }
+
+    /** Filler articles a kept database holds (their ids are fill-0 .. fill-(n-1)). */
+    private static int filled(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM " + SCHEMA + ".story WHERE story_id LIKE 's-fill-%'")) {
+            rs.next();
+            return rs.getInt(1);
         }
     }
 
@@ -187,25 +213,31 @@ public final class DedupStoryScaleBenchmark {
                 prints.append(id).append("\t\\\\x").append(hex.formatHex(JdbcNearDuplicateIndex.encode(shingles))).append('\t').append(seen).append('\n');
                 List<String> terms = new ArrayList<>();
                 List<String> weights = new ArrayList<>();
+                double squares = 0;
                 for (Map.Entry<String, Double> t : bodyTerms.get(base).entrySet()) {
                     String term = random.nextInt(3) == 0 ? vocabularyTerm() : t.getKey();
                     if (!terms.contains(term)) {
                         terms.add(term);
-                        weights.add(String.format(Locale.ROOT, "%.4f", t.getValue()));
+                        String w = String.format(Locale.ROOT, "%.4f", t.getValue());
+                        weights.add(w);
+                        squares += Double.parseDouble(w) * Double.parseDouble(w);
                     }
                 }
+                double norm = Math.sqrt(squares);
                 String story = "s-" + id;
                 stories.append(story).append('\t').append(updated).append('\t').append(updated).append("\t1\t{bench}\t{}\t")
                         .append(pgArray(terms)).append('\t').append("{").append(String.join(",", weights)).append("}\n");
-                for (String t : terms) {
-                    postings.append(t.replace("\\", "\\\\")).append('\t').append(story).append('\t').append(updated).append('\n');
+                for (int k = 0; k < terms.size(); k++) {
+                    // the posting's weight as the story index writes it: the story's weight over its vector's norm
+                    postings.append(terms.get(k).replace("\\", "\\\\")).append('\t').append(story).append('\t').append(updated)
+                            .append('\t').append(norm == 0 ? 0 : Double.parseDouble(weights.get(k)) / norm).append('\n');
                 }
                 assigned.append(id).append('\t').append(story).append("\t1.0\t").append(updated).append('\n');
             }
             copy(copy, "near_dup_band (band_key, article_id, first_seen_at)", bands);
             copy(copy, "near_dup_fingerprint (article_id, shingles, first_seen_at)", prints);
             copy(copy, "story (story_id, first_seen_at, last_updated_at, article_count, sources, top_entities, terms, weights)", stories);
-            copy(copy, "story_term (term, story_id, last_updated_at)", postings);
+            copy(copy, "story_term (term, story_id, last_updated_at, weight)", postings);
             copy(copy, "article_story (article_id, story_id, similarity, assigned_at)", assigned);
         }
         try (Statement st = c.createStatement()) {
@@ -215,6 +247,9 @@ public final class DedupStoryScaleBenchmark {
                     + ".story_term GROUP BY term");
             st.execute("UPDATE " + SCHEMA + ".story_count_shard c SET stories = (SELECT count(*) FROM " + SCHEMA
                     + ".story s WHERE (hashtext(s.story_id) & 15) = c.shard)");
+            // a store that has been running has been vacuumed (autovacuum): set the visibility map of the bulk-loaded
+            // postings, as it would be, so that index-only scans are index-only for them
+            st.execute("VACUUM (ANALYZE) " + SCHEMA + ".story_term");
             st.execute("ANALYZE");
         }
     }
@@ -224,6 +259,8 @@ public final class DedupStoryScaleBenchmark {
         JdbcNearDuplicateIndex near = new JdbcNearDuplicateIndex(c, SCHEMA, 5000);
         TimedStoryIndex stories = new TimedStoryIndex(new JdbcStoryIndex(c, SCHEMA, 10, 10, 5000));
         int warmup = Math.max(20, measured / 10);
+        // measured ids differ per run: a kept database already holds those of earlier runs
+        String run = Long.toString(System.currentTimeMillis(), 36);
         int duplicates = 0;
         int joined = 0;
         long t0 = 0;
@@ -236,7 +273,7 @@ public final class DedupStoryScaleBenchmark {
                 t0 = System.nanoTime();
                 stories.reset();
             }
-            String id = "m" + size + "-" + i;
+            String id = "m" + size + "-" + run + "-" + i;
             String text = perturbed(random.nextInt(bodies.size()));
             Instant now = Instant.now();
             long s0 = System.nanoTime();
@@ -291,9 +328,11 @@ public final class DedupStoryScaleBenchmark {
     private void explain(Connection c) throws SQLException {
         String[] queries = {
             "SELECT band_key, article_id FROM enrich.near_dup_band WHERE band_key = ANY(ARRAY[1,2,3]::bigint[])",
-            "SELECT DISTINCT p.story_id FROM unnest(ARRAY['n:japan','n:t1','w:minister']::text[]) AS t(term) "
-                    + "CROSS JOIN LATERAL (SELECT st.story_id FROM enrich.story_term st WHERE st.term = t.term "
-                    + "AND st.last_updated_at >= now() - interval '3 days' ORDER BY st.last_updated_at DESC LIMIT 50) AS p",
+            "SELECT p.story_id FROM unnest(ARRAY['n:japan','n:t1','w:minister']::text[], ARRAY[0.6,0.5,0.4]::float8[]) "
+                    + "AS t(term, weight) CROSS JOIN LATERAL (SELECT st.story_id, st.weight FROM enrich.story_term st "
+                    + "WHERE st.term = t.term AND st.last_updated_at >= now() - interval '3 days' "
+                    + "ORDER BY st.last_updated_at DESC LIMIT 50) AS p "
+                    + "GROUP BY p.story_id ORDER BY sum(t.weight * p.weight) DESC, p.story_id COLLATE \"C\" LIMIT 30",
             "SELECT t.term, least(coalesce(c.stories, 0), 50) FROM unnest(ARRAY['n:japan','n:t1','w:minister','w:said','w:year']::text[]) "
                     + "AS t(term) LEFT JOIN enrich.story_term_count c ON c.term = t.term",
             "SELECT least(coalesce(sum(stories), 0), 10000)::int FROM enrich.story_count_shard",
@@ -354,8 +393,8 @@ public final class DedupStoryScaleBenchmark {
         }
 
         @Override
-        public java.util.Set<String> candidates(java.util.Collection<String> terms, Instant notBefore, int perTermLimit) {
-            return timed("candidates", terms.size(), () -> delegate.candidates(terms, notBefore, perTermLimit));
+        public java.util.Set<String> candidates(Map<String, Double> vector, Instant notBefore, int perTermLimit, int limit) {
+            return timed("candidates", vector.size(), () -> delegate.candidates(vector, notBefore, perTermLimit, limit));
         }
 
         @Override

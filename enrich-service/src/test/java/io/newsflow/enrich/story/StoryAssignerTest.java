@@ -121,8 +121,8 @@ class StoryAssignerTest {
         }
 
         @Override
-        public Set<String> candidates(Collection<String> terms, Instant notBefore, int perTermLimit) {
-            return delegate.candidates(terms, notBefore, perTermLimit);
+        public Set<String> candidates(Map<String, Double> vector, Instant notBefore, int perTermLimit, int limit) {
+            return delegate.candidates(vector, notBefore, perTermLimit, limit);
         }
 
         @Override
