@@ -145,13 +145,31 @@ public final class DedupStoryScaleBenchmark {
         }
     }
 
-    /** Filler articles a kept database holds (their ids are fill-0 .. fill-(n-1)). */
+    /**
+     * Filler articles a kept database holds (ids fill-0 .. fill-(n-1)), counted by their assignments, the last table a
+     * batch writes; rows of a batch cut short (a fill stopped before its batches were atomic) are removed, so that the
+     * fill can go on from there. The counters are recounted at the end of every fill.
+     */
     private static int filled(Connection c) throws SQLException {
+        int n;
         try (Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT count(*) FROM " + SCHEMA + ".story WHERE story_id LIKE 's-fill-%'")) {
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM " + SCHEMA + ".article_story WHERE article_id LIKE 'fill-%'")) {
             rs.next();
-            return rs.getInt(1);
+            n = rs.getInt(1);
         }
+        String[] partial = java.util.stream.IntStream.range(n, n + BATCH).mapToObj(i -> "fill-" + i).toArray(String[]::new);
+        String[] stories = java.util.Arrays.stream(partial).map(id -> "s-" + id).toArray(String[]::new);
+        for (String delete : List.of("near_dup_band WHERE article_id", "near_dup_fingerprint WHERE article_id")) {
+            try (var ps = c.prepareStatement("DELETE FROM " + SCHEMA + "." + delete + " = ANY(?::text[])")) {
+                ps.setArray(1, c.createArrayOf("text", partial));
+                ps.executeUpdate();
+            }
+        }
+        try (var ps = c.prepareStatement("DELETE FROM " + SCHEMA + ".story WHERE story_id = ANY(?::text[])")) {
+            ps.setArray(1, c.createArrayOf("text", stories)); // postings and entities go with it (ON DELETE CASCADE)
+            ps.executeUpdate();
+        }
+        return n;
     }
 
     /**
@@ -234,11 +252,15 @@ public final class DedupStoryScaleBenchmark {
                 }
                 assigned.append(id).append('\t').append(story).append("\t1.0\t").append(updated).append('\n');
             }
+            // one transaction per batch: a fill stopped midway leaves whole batches only
+            c.setAutoCommit(false);
             copy(copy, "near_dup_band (band_key, article_id, first_seen_at)", bands);
             copy(copy, "near_dup_fingerprint (article_id, shingles, first_seen_at)", prints);
             copy(copy, "story (story_id, first_seen_at, last_updated_at, article_count, sources, top_entities, terms, weights)", stories);
             copy(copy, "story_term (term, story_id, last_updated_at, weight)", postings);
             copy(copy, "article_story (article_id, story_id, similarity, assigned_at)", assigned);
+            c.commit();
+            c.setAutoCommit(true);
         }
         try (Statement st = c.createStatement()) {
             // the per-term counters the story index keeps in step with the postings (COPY bypasses it)
