@@ -69,10 +69,19 @@ public interface DedupConfig {
         /** Weight of terms in the title relative to the body. */
         double titleWeight();
 
+        /** Body sentences that count as the lead (who, what, where, when; background comes later). */
+        int leadSentences();
+
+        /** Weight of terms in the lead relative to the rest of the body. */
+        double leadWeight();
+
+        /** Largest share of a compared vector's length that one term may have: a join must rest on several terms. */
+        double maxTermShare();
+
         /** Weight of an enrichment entity relative to a keyword (when the pipeline provides them). */
         double entityWeight();
 
-        /** Weight of a COUNTRY entity relative to other entity types. */
+        /** Weight of a COUNTRY entity relative to other entity types, and of a country name or demonym in the text. */
         double countryShare();
 
         /** Live stories counted at most for the inverse story frequency (bounded cost). */

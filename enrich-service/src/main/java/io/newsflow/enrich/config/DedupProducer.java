@@ -1,8 +1,12 @@
 package io.newsflow.enrich.config;
 
+import java.util.Set;
+
+import io.newsflow.contracts.EntityTypes;
 import io.newsflow.enrich.dedup.MinHashLsh;
 import io.newsflow.enrich.dedup.NearDuplicateDetector;
 import io.newsflow.enrich.dedup.Shingler;
+import io.newsflow.enrich.pipeline.Gazetteer;
 import io.newsflow.enrich.story.EnrichmentStoryFeatures;
 import io.newsflow.enrich.story.SalientTermExtractor;
 import io.newsflow.enrich.story.StoryAssigner;
@@ -22,8 +26,13 @@ public class DedupProducer {
 
     @Produces
     @Singleton
-    StoryAssigner storyAssigner(DedupConfig config) {
-        return storyAssigner(config.stories());
+    StoryAssigner storyAssigner(DedupConfig config, EnrichConfig enrich) {
+        return storyAssigner(config.stories(), countryNames(enrich.entities().gazetteerResource()));
+    }
+
+    /** Names and demonyms of countries, from the entity gazetteer (the story features weigh them as the entities do). */
+    public static Set<String> countryNames(String gazetteerResource) {
+        return Gazetteer.fromResource(gazetteerResource).aliasesOfType(EntityTypes.COUNTRY);
     }
 
     /** Also used by the evaluation and benchmarks, so that they run exactly the service's settings. */
@@ -32,9 +41,11 @@ public class DedupProducer {
                 c.jaccardThreshold(), c.containmentThreshold(), c.minShingles(), c.window());
     }
 
-    public static StoryAssigner storyAssigner(DedupConfig.Stories c) {
-        return new StoryAssigner(new EnrichmentStoryFeatures(new SalientTermExtractor(c.properNounWeight(), c.titleWeight()),
-                c.entityWeight(), c.countryShare()), c.articleTerms(), c.storyTerms(), c.postingsPerTerm(), c.threshold(), c.window(), c.populationCap(),
-                c.idfPriorStories());
+    public static StoryAssigner storyAssigner(DedupConfig.Stories c, Set<String> countryNames) {
+        SalientTermExtractor text = new SalientTermExtractor(c.properNounWeight(), c.titleWeight(), c.leadSentences(),
+                c.leadWeight(), countryNames, c.countryShare());
+        return new StoryAssigner(new EnrichmentStoryFeatures(text, c.entityWeight(), c.countryShare()), c.articleTerms(),
+                c.storyTerms(), c.postingsPerTerm(), c.threshold(), c.window(), c.populationCap(), c.idfPriorStories(),
+                c.maxTermShare());
     }
 }

@@ -186,6 +186,17 @@ public final class Gazetteer {
         return byAlias.size();
     }
 
+    /** Every alias (space-joined tokens) of the entries of one type, e.g. all names and demonyms of countries. */
+    public Set<String> aliasesOfType(String type) {
+        Set<String> out = new java.util.TreeSet<>();
+        byAlias.forEach((alias, e) -> {
+            if (e.type().equals(type)) {
+                out.add(alias);
+            }
+        });
+        return out;
+    }
+
     /** Every alias of the given entry name (for tests and diagnostics). */
     public List<String> aliasesOf(String name) {
         List<String> out = new ArrayList<>();

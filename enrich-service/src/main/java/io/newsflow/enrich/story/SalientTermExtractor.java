@@ -1,6 +1,7 @@
 package io.newsflow.enrich.story;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -14,7 +15,9 @@ import java.util.regex.Pattern;
  * Salient terms computed from the text alone, for when the enrichment provides no entities or keywords: proper
  * nouns (capitalised words that are not sentence-initial common words) weigh most, other content words less;
  * stop words and newsroom filler are ignored. Term keys: {@code n:} proper-noun word, {@code w:} content word.
- * Capitalised runs ("Lindsay Lohan") are also reported as entity display names.
+ * Capitalised runs ("Lindsay Lohan") are also reported as entity display names. Backdrop names (countries and their
+ * demonyms: "Japan", "Japanese", "United States") weigh as proper nouns times a share, as the enrichment's COUNTRY
+ * entities do: they are the setting of much international news, not what tells one event from another.
  */
 public final class SalientTermExtractor {
 
@@ -29,10 +32,41 @@ public final class SalientTermExtractor {
 
     private final double properWeight;
     private final double titleWeight;
+    private final int leadSentences;
+    private final double leadWeight;
+    /** Lower-cased, space-joined token sequences of backdrop names. */
+    private final Set<String> backdropPhrases;
+    private final int longestBackdrop;
+    private final double backdropShare;
 
+    /** No lead boost and no backdrop names: every body sentence and proper noun counts the same. */
     public SalientTermExtractor(double properWeight, double titleWeight) {
+        this(properWeight, titleWeight, 0, 1.0, Set.of(), 1.0);
+    }
+
+    /**
+     * @param leadSentences body sentences that count as the lead (news puts who/what/where/when first, background later)
+     * @param leadWeight    weight of a lead sentence's terms relative to the rest of the body
+     * @param backdropNames names whose proper-noun terms weigh {@code backdropShare} of a proper noun (countries)
+     */
+    public SalientTermExtractor(double properWeight, double titleWeight, int leadSentences, double leadWeight,
+            Collection<String> backdropNames, double backdropShare) {
         this.properWeight = properWeight;
         this.titleWeight = titleWeight;
+        this.leadSentences = leadSentences;
+        this.leadWeight = leadWeight;
+        this.backdropShare = backdropShare;
+        Set<String> phrases = new HashSet<>();
+        int longest = 0;
+        for (String name : backdropNames) {
+            List<String> t = tokens(name);
+            if (!t.isEmpty()) {
+                phrases.add(String.join(" ", t).toLowerCase(Locale.ROOT));
+                longest = Math.max(longest, t.size());
+            }
+        }
+        this.backdropPhrases = Set.copyOf(phrases);
+        this.longestBackdrop = longest;
     }
 
     public StoryFeatures.Features extract(String title, String text) {
@@ -61,10 +95,12 @@ public final class SalientTermExtractor {
         }
         Map<String, Double> tf = new HashMap<>();
         Map<String, Integer> entities = new HashMap<>();
+        int body = 0;
         for (int si = 0; si < sentences.size(); si++) {
             List<String> s = sentences.get(si);
-            double boost = fromTitle.get(si) ? titleWeight : 1.0;
+            double boost = fromTitle.get(si) ? titleWeight : body++ < leadSentences ? leadWeight : 1.0;
             List<String> run = new ArrayList<>();
+            boolean[] backdrop = backdropPositions(s);
             for (int i = 0; i < s.size(); i++) {
                 String w = s.get(i);
                 String lower = w.toLowerCase(Locale.ROOT);
@@ -78,7 +114,7 @@ public final class SalientTermExtractor {
                 boolean proper = capital && !StopWords.contains(lower) && lower.length() > 1
                         && (i > 0 && !fromTitle.get(si) || !lowerSeen.contains(lower));
                 if (proper) {
-                    tf.merge(PROPER + lower, boost * properWeight, Double::sum);
+                    tf.merge(PROPER + lower, boost * properWeight * (backdrop[i] ? backdropShare : 1.0), Double::sum);
                     run.add(w);
                     continue;
                 }
@@ -92,6 +128,28 @@ public final class SalientTermExtractor {
         Map<String, Double> weights = new HashMap<>();
         tf.forEach((k, v) -> weights.put(k, 1 + Math.log(v)));
         return new StoryFeatures.Features(weights, entities);
+    }
+
+    /** Token positions covered by a backdrop name (longest match first, left to right). */
+    private boolean[] backdropPositions(List<String> sentence) {
+        boolean[] out = new boolean[sentence.size()];
+        int i = 0;
+        while (i < sentence.size()) {
+            int matched = 0;
+            if (Character.isUpperCase(sentence.get(i).charAt(0))) {
+                for (int len = Math.min(longestBackdrop, sentence.size() - i); len >= 1 && matched == 0; len--) {
+                    String phrase = String.join(" ", sentence.subList(i, i + len)).toLowerCase(Locale.ROOT);
+                    if (backdropPhrases.contains(phrase)) {
+                        matched = len;
+                    }
+                }
+            }
+            for (int k = i; k < i + matched; k++) {
+                out[k] = true;
+            }
+            i += Math.max(1, matched);
+        }
+        return out;
     }
 
     private static void flush(List<String> run, Map<String, Integer> entities) {

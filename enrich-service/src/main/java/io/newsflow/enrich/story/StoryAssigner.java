@@ -42,9 +42,22 @@ public final class StoryAssigner {
     private final Duration window;
     private final int populationCap;
     private final int idfPriorStories;
+    private final double maxTermShare;
 
+    /** Without a cap on one term's share of a vector (see the full constructor). */
     public StoryAssigner(StoryFeatures features, int articleTerms, int storyTerms, int postingsPerTerm, double threshold,
             Duration window, int populationCap, int idfPriorStories) {
+        this(features, articleTerms, storyTerms, postingsPerTerm, threshold, window, populationCap, idfPriorStories, 1.0);
+    }
+
+    /**
+     * @param maxTermShare largest share of a compared vector's length one term may have (both sides, after the IDF): a
+     *                     join must rest on several shared terms, not on one heavy name (two stories about Apple, or
+     *                     two fights of one boxer, share that name and little else)
+     */
+    public StoryAssigner(StoryFeatures features, int articleTerms, int storyTerms, int postingsPerTerm, double threshold,
+            Duration window, int populationCap, int idfPriorStories, double maxTermShare) {
+        this.maxTermShare = maxTermShare;
         this.populationCap = populationCap;
         this.idfPriorStories = idfPriorStories;
         this.features = features;
@@ -70,7 +83,7 @@ public final class StoryAssigner {
         Collections.sort(lockTerms);
         index.lockTerms(lockTerms);
         Idf idf = new Idf(index);
-        Map<String, Double> vector = TermVectors.normalize(TermVectors.top(idf.apply(raw), articleTerms));
+        Map<String, Double> vector = TermVectors.capped(TermVectors.top(idf.apply(raw), articleTerms), maxTermShare);
         // what the story keeps: the article's selected terms with their own (not yet IDF-weighted) weights
         Map<String, Double> selected = new LinkedHashMap<>();
         vector.keySet().forEach(t -> selected.put(t, raw.get(t)));
@@ -82,8 +95,7 @@ public final class StoryAssigner {
                 if (story != null) {
                     // a copy adds nothing about the event: it must not pull the story's terms towards itself
                     // (syndicated copies would dominate a story, and grouping would depend on how many arrived)
-                    return join(articleId, source, f, Map.of(), story,
-                            TermVectors.cosine(vector, idf.apply(story.terms())), index, now);
+                    return join(articleId, source, f, Map.of(), story, similarity(vector, story, idf), index, now);
                 }
             }
         }
@@ -103,7 +115,7 @@ public final class StoryAssigner {
             shortlist.forEach(s -> storyTerms.addAll(s.terms().keySet()));
             idf.add(storyTerms);
             for (StoryState s : shortlist) {
-                double score = TermVectors.cosine(vector, idf.apply(s.terms()));
+                double score = similarity(vector, s, idf);
                 if (score > bestScore || score == bestScore && best != null && s.storyId().compareTo(best.storyId()) < 0) {
                     best = s;
                     bestScore = score;
@@ -125,6 +137,10 @@ public final class StoryAssigner {
         index.save(articleId, 1.0, new StoryState(storyId, TermVectors.top(contribution, storyTerms), 1, now, now), source,
                 f.entities(), now);
         return new StoryDecision(storyId, 1.0, true);
+    }
+
+    private double similarity(Map<String, Double> articleVector, StoryState story, Idf idf) {
+        return TermVectors.cosine(articleVector, TermVectors.capped(idf.apply(story.terms()), maxTermShare));
     }
 
     /**

@@ -117,10 +117,14 @@ class IndexExpiryTest {
 
     private static String text(int seed) {
         Random r = new Random(seed);
-        // two unrelated articles: no word in common, so the recent one cannot join (and so refresh) the old story
+        // two unrelated articles: no word in common, so the recent one cannot join (and so refresh) the old story; letters
+        // only, since digits inside a word are split off as number terms, which every seed's text would share
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < 200; i++) {
-            b.append(i % 10 == 0 ? "Place" : "w").append((char) ('a' + seed)).append(Integer.toString(r.nextInt(5000), 36))
+            String word = Integer.toString(r.nextInt(5000), 36).chars()
+                    .map(ch -> Character.isDigit(ch) ? 'q' + ch - '0' : ch)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+            b.append(i % 10 == 0 ? "Place" : "w").append((char) ('a' + seed)).append(word)
                     .append(i % 10 == 9 ? ". " : " ");
         }
         return b.toString();

@@ -8,12 +8,14 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.newsflow.enrich.config.DedupProducer;
 import io.newsflow.enrich.dedup.MinHashLsh;
 import io.newsflow.enrich.dedup.NearDuplicateDetector;
 import io.newsflow.enrich.dedup.Shingler;
 import io.newsflow.enrich.story.EnrichmentStoryFeatures;
 import io.newsflow.enrich.story.SalientTermExtractor;
 import io.newsflow.enrich.story.StoryAssigner;
+import io.newsflow.enrich.story.StoryFeatures;
 
 /**
  * The near-duplicate detector and story assigner built from enrich-service's own application.properties (defaults of
@@ -74,11 +76,17 @@ public final class DedupSettings {
 
     public StoryAssigner storyAssigner() {
         String p = "newsflow.dedup.stories.";
-        return new StoryAssigner(new EnrichmentStoryFeatures(
-                new SalientTermExtractor(real(p + "proper-noun-weight"), real(p + "title-weight")), real(p + "entity-weight"),
-                real(p + "country-share")),
+        return new StoryAssigner(storyFeatures(),
                 integer(p + "article-terms"), integer(p + "story-terms"), integer(p + "postings-per-term"),
                 real(p + "threshold"), Duration.parse(get(p + "window")),
-                integer(p + "population-cap"), integer(p + "idf-prior-stories"));
+                integer(p + "population-cap"), integer(p + "idf-prior-stories"), real(p + "max-term-share"));
+    }
+
+    public StoryFeatures storyFeatures() {
+        String p = "newsflow.dedup.stories.";
+        SalientTermExtractor text = new SalientTermExtractor(real(p + "proper-noun-weight"), real(p + "title-weight"),
+                integer(p + "lead-sentences"), real(p + "lead-weight"),
+                DedupProducer.countryNames(get("newsflow.enrich.entities.gazetteer-resource")), real(p + "country-share"));
+        return new EnrichmentStoryFeatures(text, real(p + "entity-weight"), real(p + "country-share"));
     }
 }

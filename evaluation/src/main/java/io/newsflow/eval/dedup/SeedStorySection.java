@@ -77,7 +77,8 @@ public final class SeedStorySection implements EvalSection {
         report.put("stories.seeds_ok", holding == orders.size());
     }
 
-    private static void permutations(List<String> items, int from, List<List<String>> out) {
+    /** Every order of {@code items} (from position {@code from} on) into {@code out}. */
+    static <T> void permutations(List<T> items, int from, List<List<T>> out) {
         if (from == items.size()) {
             out.add(List.copyOf(items));
             return;
