@@ -12,6 +12,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Elements;
 import org.jsoup.select.NodeVisitor;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -64,6 +65,7 @@ public final class HtmlToText implements EnrichmentStage {
     /** Shortest and longest words in the class-word sets: other lengths need no lookup. */
     private static final int MIN_CLASS_WORD = 2;
     private static final int MAX_CLASS_WORD = 10;
+    private static final char ASCII_LIMIT = 128;
     private static final String NOT_ARTICLE_DATE_CONTEXT = "li, nav, aside";
     private static final int MAX_DATE_ELEMENT_TEXT = 80;
     private static final int MAX_DATE_ELEMENTS = 5;
@@ -83,6 +85,10 @@ public final class HtmlToText implements EnrichmentStage {
     private static final Pattern SCRIPT_DATE_KEY = Pattern.compile(
             "[\"'](?:datePublished|published_at|publishedAt|publish_date|publishDate|publishedDate|published_date"
                     + "|firstPublishedAt|first_published_at|cmsPublishingDate)[\"']\\s*:\\s*[\"'](\\d{4}-\\d{2}-\\d{2}[^\"']{0,30})[\"']");
+    /** In every key of SCRIPT_DATE_KEY, this many characters after the quote: 2 ('published_at') to 8 ('first_published_at'). */
+    private static final String KEY_CORE = "ublish";
+    private static final int KEY_CORE_MIN_OFFSET = 2;
+    private static final int KEY_CORE_MAX_OFFSET = 8;
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final double WRAPPED_LINE_SHARE = 0.6;
     private static final int WRAPPED_MAX_LINE_LENGTH = 100;
@@ -104,13 +110,15 @@ public final class HtmlToText implements EnrichmentStage {
     public void apply(ArticleDraft draft) {
         if (draft.isHtml() || draft.contentType() == null && looksLikeHtml(draft.content())) {
             Document doc = Jsoup.parse(draft.content(), draft.url() == null ? "" : draft.url());
-            int pageChars = collectMetadata(doc, draft.html());
+            // element texts come from one walk per state of the tree (see ElementTexts), text nodes normalised once
+            ElementTexts.NodeTextCache textCache = new ElementTexts.NodeTextCache();
+            int pageChars = collectMetadata(doc, ElementTexts.of(doc, textCache), draft.html());
             doc.select(NON_CONTENT).remove();
-            removeNoscript(doc);
-            removeChrome(doc, pageChars);
-            locator.prune(doc);
+            removeNoscript(doc, textCache);
+            removeChrome(doc, pageChars, textCache);
+            locator.prune(doc, textCache);
             List<String> paragraphs = new ArrayList<>();
-            for (Element root : locator.locate(doc)) {
+            for (Element root : locator.locate(doc, textCache)) {
                 paragraphs.addAll(blocksOf(root, locator.maxBlockLinkDensity()));
             }
             draft.text(TextBlocks.join(paragraphs));
@@ -125,19 +133,25 @@ public final class HtmlToText implements EnrichmentStage {
      * noscript is usually a "please enable JavaScript" note or a tracking pixel, but some blogs render the post with
      * script and put the only static copy of the body there: that one stays.
      */
-    private static void removeNoscript(Document doc) {
+    private static void removeNoscript(Document doc, ElementTexts.NodeTextCache textCache) {
         for (Element e : doc.getElementsByTag("noscript")) {
-            if (e.parent() != null && !MainContentLocator.holdsBodyParagraphs(e)) {
+            if (e.parent() != null && !MainContentLocator.holdsBodyParagraphs(e, ElementTexts.of(e, textCache))) {
                 e.remove();
             }
         }
     }
 
     /** @param pageChars length of the page's visible text (as collected with the metadata) */
-    private static void removeChrome(Document doc, int pageChars) {
+    private static void removeChrome(Document doc, int pageChars, ElementTexts.NodeTextCache textCache) {
         int total = Math.max(1, pageChars);
-        for (Element e : doc.select(CHROME)) {
-            if (e.parent() != null && e.text().length() <= CHROME_MAX_TEXT_SHARE * total) {
+        Elements chrome = doc.select(CHROME);
+        if (chrome.isEmpty()) {
+            return;
+        }
+        // an element is visited before its descendants, and removing one changes no text asked for later
+        ElementTexts texts = ElementTexts.of(doc, textCache);
+        for (Element e : chrome) {
+            if (e.parent() != null && texts.length(e) <= CHROME_MAX_TEXT_SHARE * total) {
                 e.remove();
             }
         }
@@ -264,7 +278,7 @@ public final class HtmlToText implements EnrichmentStage {
      *
      * @return the length of the page's visible text
      */
-    private int collectMetadata(Document doc, HtmlMetadata meta) {
+    private int collectMetadata(Document doc, ElementTexts texts, HtmlMetadata meta) {
         meta.htmlTitle = blankToNull(doc.title());
         List<HtmlMetadata.DateCandidate> jsonLdDates = new ArrayList<>();
         List<HtmlMetadata.DateCandidate> itempropDates = new ArrayList<>();
@@ -278,7 +292,7 @@ public final class HtmlToText implements EnrichmentStage {
                 case "meta" -> readMeta(e, meta);
                 case "h1" -> {
                     if (meta.h1 == null) {
-                        meta.h1 = blankToNull(e.text());
+                        meta.h1 = blankToNull(texts.text(e));
                     }
                 }
                 case "time" -> {
@@ -302,7 +316,7 @@ public final class HtmlToText implements EnrichmentStage {
                 }
             }
             if ("datePublished".equalsIgnoreCase(e.attr("itemprop")) && (e.hasAttr("datetime") || !"meta".equals(e.normalName()))) {
-                String value = firstNonBlank(e.attr("datetime"), e.text());
+                String value = firstNonBlank(e.attr("datetime"), texts.text(e));
                 if (!value.isBlank()) {
                     itempropDates.add(new HtmlMetadata.DateCandidate(value, FieldSources.HTML_META));
                 }
@@ -316,9 +330,9 @@ public final class HtmlToText implements EnrichmentStage {
         }
         meta.dateCandidates.addAll(itempropDates);
         meta.dateCandidates.addAll(timeDates);
-        collectDateElements(dateElements, meta);
-        collectBylineAuthors(bylineElements, meta);
-        String pageText = doc.body() == null ? "" : doc.body().text();
+        collectDateElements(dateElements, texts, meta);
+        collectBylineAuthors(bylineElements, texts, meta);
+        String pageText = doc.body() == null ? "" : texts.text(doc.body());
         meta.pageTextHead = pageText.length() > PAGE_TEXT_HEAD ? pageText.substring(0, PAGE_TEXT_HEAD) : pageText;
         if (canonical != null) {
             meta.canonicalLink = blankToNull(canonical.absUrl("href").isEmpty() ? canonical.attr("href") : canonical.absUrl("href"));
@@ -373,11 +387,28 @@ public final class HtmlToText implements EnrichmentStage {
         int length = attribute.length();
         for (int i = 0; i <= length; i++) {
             if (i == length || isWordSeparator(attribute.charAt(i))) {
-                if (i - start >= MIN_CLASS_WORD && i - start <= MAX_CLASS_WORD
-                        && words.contains(attribute.substring(start, i).toLowerCase(Locale.ROOT))) {
+                if (i - start >= MIN_CLASS_WORD && i - start <= MAX_CLASS_WORD && isWord(attribute, start, i, words)) {
                     return true;
                 }
                 start = i + 1;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code words.contains(attribute.substring(start, end).toLowerCase(Locale.ROOT))} without the two strings for
+     * the usual ASCII word (the words are lower-case ASCII); other words take that path.
+     */
+    private static boolean isWord(String attribute, int start, int end, Set<String> words) {
+        for (int i = start; i < end; i++) {
+            if (attribute.charAt(i) >= ASCII_LIMIT) {
+                return words.contains(attribute.substring(start, end).toLowerCase(Locale.ROOT));
+            }
+        }
+        for (String word : words) {
+            if (word.length() == end - start && attribute.regionMatches(true, start, word, 0, word.length())) {
+                return true;
             }
         }
         return false;
@@ -389,11 +420,24 @@ public final class HtmlToText implements EnrichmentStage {
 
     /** The first publication-date key in a script's JSON state (Shopify, Next.js, analytics data layers). */
     private static java.util.Optional<String> scriptDate(String data) {
-        if (data.indexOf("ublish") < 0) { // every key below contains it; skips the regex for almost all scripts
-            return java.util.Optional.empty();
+        // Every key contains KEY_CORE a few characters after the opening quote, so a match can only start just
+        // before an occurrence of it: trying those starts in order finds the same first match as Matcher.find,
+        // without running the pattern at every position of large script bundles.
+        Matcher m = null;
+        int nextStart = 0;
+        for (int core = data.indexOf(KEY_CORE); core >= 0; core = data.indexOf(KEY_CORE, core + 1)) {
+            for (int start = Math.max(nextStart, core - KEY_CORE_MAX_OFFSET); start <= core - KEY_CORE_MIN_OFFSET; start++) {
+                char c = data.charAt(start);
+                if (c == '"' || c == '\'') {
+                    m = m == null ? SCRIPT_DATE_KEY.matcher(data) : m;
+                    if (m.region(start, data.length()).lookingAt()) {
+                        return java.util.Optional.of(m.group(1));
+                    }
+                }
+            }
+            nextStart = Math.max(nextStart, core - KEY_CORE_MIN_OFFSET + 1);
         }
-        Matcher m = SCRIPT_DATE_KEY.matcher(data);
-        return m.find() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
+        return java.util.Optional.empty();
     }
 
     private void readJsonLd(String data, HtmlMetadata meta, List<HtmlMetadata.DateCandidate> dates) {
@@ -425,7 +469,7 @@ public final class HtmlToText implements EnrichmentStage {
     }
 
     /** Names from byline elements outside comments, lists and chrome; see {@link BylineName}. */
-    private static void collectBylineAuthors(List<Element> bylineElements, HtmlMetadata meta) {
+    private static void collectBylineAuthors(List<Element> bylineElements, ElementTexts texts, HtmlMetadata meta) {
         int seen = 0;
         for (Element e : bylineElements) {
             if (seen >= MAX_BYLINE_ELEMENTS || !meta.bylineElementAuthors.isEmpty()) {
@@ -436,12 +480,12 @@ public final class HtmlToText implements EnrichmentStage {
             }
             seen++;
             Element named = e.selectFirst("[itemprop=name]");
-            BylineName.names((named != null ? named : e).text()).forEach(meta.bylineElementAuthors::add);
+            BylineName.names(texts.text(named != null ? named : e)).forEach(meta.bylineElementAuthors::add);
         }
     }
 
     /** Dates in elements marked as dates by class or id, outside lists, links and page chrome; document order. */
-    private static void collectDateElements(List<Element> dateElements, HtmlMetadata meta) {
+    private static void collectDateElements(List<Element> dateElements, ElementTexts texts, HtmlMetadata meta) {
         int taken = 0;
         for (Element e : dateElements) {
             if (taken >= MAX_DATE_ELEMENTS) {
@@ -450,9 +494,8 @@ public final class HtmlToText implements EnrichmentStage {
             if (e.closest(NOT_ARTICLE_DATE_CONTEXT) != null || "meta".equals(e.normalName())) {
                 continue;
             }
-            String own = e.text();
             String value = firstNonBlank(e.attr("datetime"), e.attr("content"), e.attr("title"),
-                    own.length() <= MAX_DATE_ELEMENT_TEXT ? own : "");
+                    texts.length(e) <= MAX_DATE_ELEMENT_TEXT ? texts.text(e) : "");
             if (!value.isBlank()) {
                 meta.dateCandidates.add(new HtmlMetadata.DateCandidate(value, FieldSources.DATE_ELEMENT));
                 taken++;
