@@ -12,8 +12,9 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.Elements;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.Selector;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,12 +32,12 @@ public final class HtmlToText implements EnrichmentStage {
     public static final String NAME = "html-to-text";
 
     /** Never content. */
-    private static final String NON_CONTENT = "script, style, iframe, template, svg, button, select";
+    private static final Evaluator NON_CONTENT = Selector.evaluatorOf("script, style, iframe, template, svg, button, select");
     /**
      * Page chrome by tag or attribute; dropped unless it holds most of the page's text (ASP.NET pages wrap the
      * whole page in one form, some themes put the article inside a header or aside).
      */
-    private static final String CHROME = "nav, header, footer, aside, form, [hidden], [aria-hidden=true]";
+    private static final Evaluator CHROME = Selector.evaluatorOf("nav, header, footer, aside, form, [hidden], [aria-hidden=true]");
     /** A chrome element holding more than this share of the page's text is the page, not chrome. */
     private static final double CHROME_MAX_TEXT_SHARE = 0.5;
     private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3",
@@ -66,14 +67,20 @@ public final class HtmlToText implements EnrichmentStage {
     private static final int MIN_CLASS_WORD = 2;
     private static final int MAX_CLASS_WORD = 10;
     private static final char ASCII_LIMIT = 128;
-    private static final String NOT_ARTICLE_DATE_CONTEXT = "li, nav, aside";
+    /** The multiplier of {@link String#hashCode}. */
+    private static final int HASH_MULTIPLIER = 31;
+    private static final Evaluator NOT_ARTICLE_DATE_CONTEXT = Selector.evaluatorOf("li, nav, aside");
     private static final int MAX_DATE_ELEMENT_TEXT = 80;
     private static final int MAX_DATE_ELEMENTS = 5;
     /** Byline elements: rel=author, itemprop=author, or a class word below; the name is their (short) text. */
     private static final Set<String> AUTHOR_CLASS_WORDS = Set.of("author", "byline", "autor", "auteur", "authorname", "fn",
             "vcard");
+    private static final ClassWords DATE_CLASSES = ClassWords.of(DATE_CLASS_WORDS);
+    private static final ClassWords AUTHOR_CLASSES = ClassWords.of(AUTHOR_CLASS_WORDS);
     /** Where a name belongs to someone else: comments, related lists, page chrome. */
-    private static final String NOT_ARTICLE_AUTHOR_CONTEXT = "li, nav, aside, [class~=(?i)comment], [id~=(?i)comment]";
+    private static final Evaluator NOT_ARTICLE_AUTHOR_CONTEXT = Selector.evaluatorOf(
+            "li, nav, aside, [class~=(?i)comment], [id~=(?i)comment]");
+    private static final Evaluator ITEMPROP_NAME = Selector.evaluatorOf("[itemprop=name]");
     private static final int MAX_BYLINE_ELEMENTS = 5;
     /** Characters of visible page text kept for the last-resort date search (the article header is near the top). */
     private static final int PAGE_TEXT_HEAD = 20_000;
@@ -89,7 +96,6 @@ public final class HtmlToText implements EnrichmentStage {
     private static final String KEY_CORE = "ublish";
     private static final int KEY_CORE_MIN_OFFSET = 2;
     private static final int KEY_CORE_MAX_OFFSET = 8;
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final double WRAPPED_LINE_SHARE = 0.6;
     private static final int WRAPPED_MAX_LINE_LENGTH = 100;
 
@@ -110,12 +116,13 @@ public final class HtmlToText implements EnrichmentStage {
     public void apply(ArticleDraft draft) {
         if (draft.isHtml() || draft.contentType() == null && looksLikeHtml(draft.content())) {
             Document doc = Jsoup.parse(draft.content(), draft.url() == null ? "" : draft.url());
-            // element texts come from one walk per state of the tree (see ElementTexts), text nodes normalised once
-            ElementTexts.NodeTextCache textCache = new ElementTexts.NodeTextCache();
-            int pageChars = collectMetadata(doc, ElementTexts.of(doc, textCache), draft.html());
+            int pageChars = collectMetadata(doc, draft.html());
             doc.select(NON_CONTENT).remove();
+            // the locator asks for the texts of many nested elements: it reads them from one walk (ElementTexts)
+            // per state of the tree, and these text nodes are normalised once for all its walks
+            ElementTexts.NodeTextCache textCache = new ElementTexts.NodeTextCache();
             removeNoscript(doc, textCache);
-            removeChrome(doc, pageChars, textCache);
+            removeChrome(doc, pageChars);
             locator.prune(doc, textCache);
             List<String> paragraphs = new ArrayList<>();
             for (Element root : locator.locate(doc, textCache)) {
@@ -142,16 +149,11 @@ public final class HtmlToText implements EnrichmentStage {
     }
 
     /** @param pageChars length of the page's visible text (as collected with the metadata) */
-    private static void removeChrome(Document doc, int pageChars, ElementTexts.NodeTextCache textCache) {
+    private static void removeChrome(Document doc, int pageChars) {
         int total = Math.max(1, pageChars);
-        Elements chrome = doc.select(CHROME);
-        if (chrome.isEmpty()) {
-            return;
-        }
-        // an element is visited before its descendants, and removing one changes no text asked for later
-        ElementTexts texts = ElementTexts.of(doc, textCache);
-        for (Element e : chrome) {
-            if (e.parent() != null && texts.length(e) <= CHROME_MAX_TEXT_SHARE * total) {
+        // a few small elements per page: their own text() is cheaper than a walk of the whole page
+        for (Element e : doc.select(CHROME)) {
+            if (e.parent() != null && e.text().length() <= CHROME_MAX_TEXT_SHARE * total) {
                 e.remove();
             }
         }
@@ -251,7 +253,7 @@ public final class HtmlToText implements EnrichmentStage {
                 List<String> lines = new ArrayList<>();
                 int length = 0;
                 for (String line : current.toString().split("\n")) {
-                    String clean = TextBlocks.cleanLine(WHITESPACE.matcher(line).replaceAll(" "));
+                    String clean = TextBlocks.cleanLine(collapseWhitespace(line));
                     if (!clean.isEmpty()) {
                         lines.add(clean);
                         length += clean.length();
@@ -265,7 +267,7 @@ public final class HtmlToText implements EnrichmentStage {
             }
         });
         if (!current.isEmpty()) {
-            String rest = TextBlocks.cleanLine(WHITESPACE.matcher(current.toString()).replaceAll(" "));
+            String rest = TextBlocks.cleanLine(collapseWhitespace(current.toString()));
             if (!rest.isEmpty()) {
                 paragraphs.add(rest);
             }
@@ -273,12 +275,47 @@ public final class HtmlToText implements EnrichmentStage {
         return paragraphs;
     }
 
+    /** {@code line.replaceAll("\\s+", " ")} as a loop: runs once per line of every extracted block. */
+    static String collapseWhitespace(String line) {
+        // the usual line has only single plain spaces: return it as it is
+        int n = line.length();
+        for (int i = 0; i < n; i++) {
+            char c = line.charAt(i);
+            if (isRegexSpace(c) && (c != ' ' || i + 1 < n && isRegexSpace(line.charAt(i + 1)))) {
+                return collapseFrom(line, i);
+            }
+        }
+        return line;
+    }
+
+    private static String collapseFrom(String line, int from) {
+        StringBuilder out = new StringBuilder(line.length());
+        out.append(line, 0, from);
+        boolean inRun = false;
+        for (int i = from; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (!isRegexSpace(c)) {
+                out.append(c);
+                inRun = false;
+            } else if (!inRun) {
+                out.append(' ');
+                inRun = true;
+            }
+        }
+        return out.toString();
+    }
+
+    /** {@code \\s} of java.util.regex: {@code [ \\t\\n\\x0B\\f\\r]}. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
     /**
      * One walk over the elements collects every kind of metadata; candidate lists keep document order.
      *
      * @return the length of the page's visible text
      */
-    private int collectMetadata(Document doc, ElementTexts texts, HtmlMetadata meta) {
+    private int collectMetadata(Document doc, HtmlMetadata meta) {
         meta.htmlTitle = blankToNull(doc.title());
         List<HtmlMetadata.DateCandidate> jsonLdDates = new ArrayList<>();
         List<HtmlMetadata.DateCandidate> itempropDates = new ArrayList<>();
@@ -292,7 +329,7 @@ public final class HtmlToText implements EnrichmentStage {
                 case "meta" -> readMeta(e, meta);
                 case "h1" -> {
                     if (meta.h1 == null) {
-                        meta.h1 = blankToNull(texts.text(e));
+                        meta.h1 = blankToNull(e.text());
                     }
                 }
                 case "time" -> {
@@ -316,7 +353,7 @@ public final class HtmlToText implements EnrichmentStage {
                 }
             }
             if ("datePublished".equalsIgnoreCase(e.attr("itemprop")) && (e.hasAttr("datetime") || !"meta".equals(e.normalName()))) {
-                String value = firstNonBlank(e.attr("datetime"), texts.text(e));
+                String value = firstNonBlank(e.attr("datetime"), e.text());
                 if (!value.isBlank()) {
                     itempropDates.add(new HtmlMetadata.DateCandidate(value, FieldSources.HTML_META));
                 }
@@ -330,9 +367,9 @@ public final class HtmlToText implements EnrichmentStage {
         }
         meta.dateCandidates.addAll(itempropDates);
         meta.dateCandidates.addAll(timeDates);
-        collectDateElements(dateElements, texts, meta);
-        collectBylineAuthors(bylineElements, texts, meta);
-        String pageText = doc.body() == null ? "" : texts.text(doc.body());
+        collectDateElements(dateElements, meta);
+        collectBylineAuthors(bylineElements, meta);
+        String pageText = doc.body() == null ? "" : doc.body().text();
         meta.pageTextHead = pageText.length() > PAGE_TEXT_HEAD ? pageText.substring(0, PAGE_TEXT_HEAD) : pageText;
         if (canonical != null) {
             meta.canonicalLink = blankToNull(canonical.absUrl("href").isEmpty() ? canonical.attr("href") : canonical.absUrl("href"));
@@ -373,45 +410,52 @@ public final class HtmlToText implements EnrichmentStage {
                 || !"meta".equals(e.normalName()) && SCHEMA_DATE_PROPERTIES.contains(e.attr("itemprop").strip().toLowerCase(Locale.ROOT)))) {
             return true;
         }
-        return hasWord(e.className(), DATE_CLASS_WORDS) || hasWord(e.id(), DATE_CLASS_WORDS);
+        return hasWord(e.className(), DATE_CLASSES) || hasWord(e.id(), DATE_CLASSES);
     }
 
     private static boolean isBylineElement(Element e) {
         return "author".equalsIgnoreCase(e.attr("rel")) || "author".equalsIgnoreCase(e.attr("itemprop"))
-                || hasWord(e.className(), AUTHOR_CLASS_WORDS);
+                || hasWord(e.className(), AUTHOR_CLASSES);
     }
 
     /** Whether one of the words of a class or id attribute (split at spaces, '-' and '_') is in {@code words}. */
-    private static boolean hasWord(String attribute, Set<String> words) {
+    private static boolean hasWord(String attribute, ClassWords words) {
         int start = 0;
         int length = attribute.length();
+        int lowerHash = 0; // String.hashCode of the word lower-cased, while it is ASCII
+        boolean ascii = true;
         for (int i = 0; i <= length; i++) {
-            if (i == length || isWordSeparator(attribute.charAt(i))) {
-                if (i - start >= MIN_CLASS_WORD && i - start <= MAX_CLASS_WORD && isWord(attribute, start, i, words)) {
+            char c = i < length ? attribute.charAt(i) : ' ';
+            if (i == length || isWordSeparator(c)) {
+                if (i - start >= MIN_CLASS_WORD && i - start <= MAX_CLASS_WORD
+                        && (!ascii || words.mayContain(lowerHash))
+                        && words.words.contains(attribute.substring(start, i).toLowerCase(Locale.ROOT))) {
                     return true;
                 }
                 start = i + 1;
+                lowerHash = 0;
+                ascii = true;
+            } else if (c < ASCII_LIMIT) {
+                lowerHash = HASH_MULTIPLIER * lowerHash + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+            } else {
+                ascii = false;
             }
         }
         return false;
     }
 
     /**
-     * {@code words.contains(attribute.substring(start, end).toLowerCase(Locale.ROOT))} without the two strings for
-     * the usual ASCII word (the words are lower-case ASCII); other words take that path.
+     * A set of lower-case ASCII class words with their hash codes: an ASCII word of a class attribute whose lower-case
+     * hash is not among them cannot be in the set, so most words are rejected without a substring and a lower-casing.
      */
-    private static boolean isWord(String attribute, int start, int end, Set<String> words) {
-        for (int i = start; i < end; i++) {
-            if (attribute.charAt(i) >= ASCII_LIMIT) {
-                return words.contains(attribute.substring(start, end).toLowerCase(Locale.ROOT));
-            }
+    private record ClassWords(Set<String> words, int[] sortedHashes) {
+        static ClassWords of(Set<String> words) {
+            return new ClassWords(words, words.stream().mapToInt(String::hashCode).sorted().toArray());
         }
-        for (String word : words) {
-            if (word.length() == end - start && attribute.regionMatches(true, start, word, 0, word.length())) {
-                return true;
-            }
+
+        boolean mayContain(int hash) {
+            return java.util.Arrays.binarySearch(sortedHashes, hash) >= 0;
         }
-        return false;
     }
 
     private static boolean isWordSeparator(char c) {
@@ -469,7 +513,7 @@ public final class HtmlToText implements EnrichmentStage {
     }
 
     /** Names from byline elements outside comments, lists and chrome; see {@link BylineName}. */
-    private static void collectBylineAuthors(List<Element> bylineElements, ElementTexts texts, HtmlMetadata meta) {
+    private static void collectBylineAuthors(List<Element> bylineElements, HtmlMetadata meta) {
         int seen = 0;
         for (Element e : bylineElements) {
             if (seen >= MAX_BYLINE_ELEMENTS || !meta.bylineElementAuthors.isEmpty()) {
@@ -479,13 +523,13 @@ public final class HtmlToText implements EnrichmentStage {
                 continue;
             }
             seen++;
-            Element named = e.selectFirst("[itemprop=name]");
-            BylineName.names(texts.text(named != null ? named : e)).forEach(meta.bylineElementAuthors::add);
+            Element named = e.selectFirst(ITEMPROP_NAME);
+            BylineName.names((named != null ? named : e).text()).forEach(meta.bylineElementAuthors::add);
         }
     }
 
     /** Dates in elements marked as dates by class or id, outside lists, links and page chrome; document order. */
-    private static void collectDateElements(List<Element> dateElements, ElementTexts texts, HtmlMetadata meta) {
+    private static void collectDateElements(List<Element> dateElements, HtmlMetadata meta) {
         int taken = 0;
         for (Element e : dateElements) {
             if (taken >= MAX_DATE_ELEMENTS) {
@@ -494,8 +538,9 @@ public final class HtmlToText implements EnrichmentStage {
             if (e.closest(NOT_ARTICLE_DATE_CONTEXT) != null || "meta".equals(e.normalName())) {
                 continue;
             }
+            String own = e.text();
             String value = firstNonBlank(e.attr("datetime"), e.attr("content"), e.attr("title"),
-                    texts.length(e) <= MAX_DATE_ELEMENT_TEXT ? texts.text(e) : "");
+                    own.length() <= MAX_DATE_ELEMENT_TEXT ? own : "");
             if (!value.isBlank()) {
                 meta.dateCandidates.add(new HtmlMetadata.DateCandidate(value, FieldSources.DATE_ELEMENT));
                 taken++;
