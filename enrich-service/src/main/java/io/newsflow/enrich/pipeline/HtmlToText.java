@@ -12,7 +12,9 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.Selector;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,12 +32,12 @@ public final class HtmlToText implements EnrichmentStage {
     public static final String NAME = "html-to-text";
 
     /** Never content. */
-    private static final String NON_CONTENT = "script, style, iframe, template, svg, button, select";
+    private static final Evaluator NON_CONTENT = Selector.evaluatorOf("script, style, iframe, template, svg, button, select");
     /**
      * Page chrome by tag or attribute; dropped unless it holds most of the page's text (ASP.NET pages wrap the
      * whole page in one form, some themes put the article inside a header or aside).
      */
-    private static final String CHROME = "nav, header, footer, aside, form, [hidden], [aria-hidden=true]";
+    private static final Evaluator CHROME = Selector.evaluatorOf("nav, header, footer, aside, form, [hidden], [aria-hidden=true]");
     /** A chrome element holding more than this share of the page's text is the page, not chrome. */
     private static final double CHROME_MAX_TEXT_SHARE = 0.5;
     private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3",
@@ -64,14 +66,21 @@ public final class HtmlToText implements EnrichmentStage {
     /** Shortest and longest words in the class-word sets: other lengths need no lookup. */
     private static final int MIN_CLASS_WORD = 2;
     private static final int MAX_CLASS_WORD = 10;
-    private static final String NOT_ARTICLE_DATE_CONTEXT = "li, nav, aside";
+    private static final char ASCII_LIMIT = 128;
+    /** The multiplier of {@link String#hashCode}. */
+    private static final int HASH_MULTIPLIER = 31;
+    private static final Evaluator NOT_ARTICLE_DATE_CONTEXT = Selector.evaluatorOf("li, nav, aside");
     private static final int MAX_DATE_ELEMENT_TEXT = 80;
     private static final int MAX_DATE_ELEMENTS = 5;
     /** Byline elements: rel=author, itemprop=author, or a class word below; the name is their (short) text. */
     private static final Set<String> AUTHOR_CLASS_WORDS = Set.of("author", "byline", "autor", "auteur", "authorname", "fn",
             "vcard");
+    private static final ClassWords DATE_CLASSES = ClassWords.of(DATE_CLASS_WORDS);
+    private static final ClassWords AUTHOR_CLASSES = ClassWords.of(AUTHOR_CLASS_WORDS);
     /** Where a name belongs to someone else: comments, related lists, page chrome. */
-    private static final String NOT_ARTICLE_AUTHOR_CONTEXT = "li, nav, aside, [class~=(?i)comment], [id~=(?i)comment]";
+    private static final Evaluator NOT_ARTICLE_AUTHOR_CONTEXT = Selector.evaluatorOf(
+            "li, nav, aside, [class~=(?i)comment], [id~=(?i)comment]");
+    private static final Evaluator ITEMPROP_NAME = Selector.evaluatorOf("[itemprop=name]");
     private static final int MAX_BYLINE_ELEMENTS = 5;
     /** Characters of visible page text kept for the last-resort date search (the article header is near the top). */
     private static final int PAGE_TEXT_HEAD = 20_000;
@@ -83,7 +92,10 @@ public final class HtmlToText implements EnrichmentStage {
     private static final Pattern SCRIPT_DATE_KEY = Pattern.compile(
             "[\"'](?:datePublished|published_at|publishedAt|publish_date|publishDate|publishedDate|published_date"
                     + "|firstPublishedAt|first_published_at|cmsPublishingDate)[\"']\\s*:\\s*[\"'](\\d{4}-\\d{2}-\\d{2}[^\"']{0,30})[\"']");
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** In every key of SCRIPT_DATE_KEY, this many characters after the quote: 2 ('published_at') to 8 ('first_published_at'). */
+    private static final String KEY_CORE = "ublish";
+    private static final int KEY_CORE_MIN_OFFSET = 2;
+    private static final int KEY_CORE_MAX_OFFSET = 8;
     private static final double WRAPPED_LINE_SHARE = 0.6;
     private static final int WRAPPED_MAX_LINE_LENGTH = 100;
 
@@ -106,11 +118,14 @@ public final class HtmlToText implements EnrichmentStage {
             Document doc = Jsoup.parse(draft.content(), draft.url() == null ? "" : draft.url());
             int pageChars = collectMetadata(doc, draft.html());
             doc.select(NON_CONTENT).remove();
-            removeNoscript(doc);
+            // the locator asks for the texts of many nested elements: it reads them from one walk (ElementTexts)
+            // per state of the tree, and these text nodes are normalised once for all its walks
+            ElementTexts.NodeTextCache textCache = new ElementTexts.NodeTextCache();
+            removeNoscript(doc, textCache);
             removeChrome(doc, pageChars);
-            locator.prune(doc);
+            locator.prune(doc, textCache);
             List<String> paragraphs = new ArrayList<>();
-            for (Element root : locator.locate(doc)) {
+            for (Element root : locator.locate(doc, textCache)) {
                 paragraphs.addAll(blocksOf(root, locator.maxBlockLinkDensity()));
             }
             draft.text(TextBlocks.join(paragraphs));
@@ -125,9 +140,9 @@ public final class HtmlToText implements EnrichmentStage {
      * noscript is usually a "please enable JavaScript" note or a tracking pixel, but some blogs render the post with
      * script and put the only static copy of the body there: that one stays.
      */
-    private static void removeNoscript(Document doc) {
+    private static void removeNoscript(Document doc, ElementTexts.NodeTextCache textCache) {
         for (Element e : doc.getElementsByTag("noscript")) {
-            if (e.parent() != null && !MainContentLocator.holdsBodyParagraphs(e)) {
+            if (e.parent() != null && !MainContentLocator.holdsBodyParagraphs(e, ElementTexts.of(e, textCache))) {
                 e.remove();
             }
         }
@@ -136,6 +151,7 @@ public final class HtmlToText implements EnrichmentStage {
     /** @param pageChars length of the page's visible text (as collected with the metadata) */
     private static void removeChrome(Document doc, int pageChars) {
         int total = Math.max(1, pageChars);
+        // a few small elements per page: their own text() is cheaper than a walk of the whole page
         for (Element e : doc.select(CHROME)) {
             if (e.parent() != null && e.text().length() <= CHROME_MAX_TEXT_SHARE * total) {
                 e.remove();
@@ -237,7 +253,7 @@ public final class HtmlToText implements EnrichmentStage {
                 List<String> lines = new ArrayList<>();
                 int length = 0;
                 for (String line : current.toString().split("\n")) {
-                    String clean = TextBlocks.cleanLine(WHITESPACE.matcher(line).replaceAll(" "));
+                    String clean = TextBlocks.cleanLine(collapseWhitespace(line));
                     if (!clean.isEmpty()) {
                         lines.add(clean);
                         length += clean.length();
@@ -251,12 +267,47 @@ public final class HtmlToText implements EnrichmentStage {
             }
         });
         if (!current.isEmpty()) {
-            String rest = TextBlocks.cleanLine(WHITESPACE.matcher(current.toString()).replaceAll(" "));
+            String rest = TextBlocks.cleanLine(collapseWhitespace(current.toString()));
             if (!rest.isEmpty()) {
                 paragraphs.add(rest);
             }
         }
         return paragraphs;
+    }
+
+    /** {@code line.replaceAll("\\s+", " ")} as a loop: runs once per line of every extracted block. */
+    static String collapseWhitespace(String line) {
+        // the usual line has only single plain spaces: return it as it is
+        int n = line.length();
+        for (int i = 0; i < n; i++) {
+            char c = line.charAt(i);
+            if (isRegexSpace(c) && (c != ' ' || i + 1 < n && isRegexSpace(line.charAt(i + 1)))) {
+                return collapseFrom(line, i);
+            }
+        }
+        return line;
+    }
+
+    private static String collapseFrom(String line, int from) {
+        StringBuilder out = new StringBuilder(line.length());
+        out.append(line, 0, from);
+        boolean inRun = false;
+        for (int i = from; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (!isRegexSpace(c)) {
+                out.append(c);
+                inRun = false;
+            } else if (!inRun) {
+                out.append(' ');
+                inRun = true;
+            }
+        }
+        return out.toString();
+    }
+
+    /** {@code \\s} of java.util.regex: {@code [ \\t\\n\\x0B\\f\\r]}. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /**
@@ -359,28 +410,52 @@ public final class HtmlToText implements EnrichmentStage {
                 || !"meta".equals(e.normalName()) && SCHEMA_DATE_PROPERTIES.contains(e.attr("itemprop").strip().toLowerCase(Locale.ROOT)))) {
             return true;
         }
-        return hasWord(e.className(), DATE_CLASS_WORDS) || hasWord(e.id(), DATE_CLASS_WORDS);
+        return hasWord(e.className(), DATE_CLASSES) || hasWord(e.id(), DATE_CLASSES);
     }
 
     private static boolean isBylineElement(Element e) {
         return "author".equalsIgnoreCase(e.attr("rel")) || "author".equalsIgnoreCase(e.attr("itemprop"))
-                || hasWord(e.className(), AUTHOR_CLASS_WORDS);
+                || hasWord(e.className(), AUTHOR_CLASSES);
     }
 
     /** Whether one of the words of a class or id attribute (split at spaces, '-' and '_') is in {@code words}. */
-    private static boolean hasWord(String attribute, Set<String> words) {
+    private static boolean hasWord(String attribute, ClassWords words) {
         int start = 0;
         int length = attribute.length();
+        int lowerHash = 0; // String.hashCode of the word lower-cased, while it is ASCII
+        boolean ascii = true;
         for (int i = 0; i <= length; i++) {
-            if (i == length || isWordSeparator(attribute.charAt(i))) {
+            char c = i < length ? attribute.charAt(i) : ' ';
+            if (i == length || isWordSeparator(c)) {
                 if (i - start >= MIN_CLASS_WORD && i - start <= MAX_CLASS_WORD
-                        && words.contains(attribute.substring(start, i).toLowerCase(Locale.ROOT))) {
+                        && (!ascii || words.mayContain(lowerHash))
+                        && words.words.contains(attribute.substring(start, i).toLowerCase(Locale.ROOT))) {
                     return true;
                 }
                 start = i + 1;
+                lowerHash = 0;
+                ascii = true;
+            } else if (c < ASCII_LIMIT) {
+                lowerHash = HASH_MULTIPLIER * lowerHash + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+            } else {
+                ascii = false;
             }
         }
         return false;
+    }
+
+    /**
+     * A set of lower-case ASCII class words with their hash codes: an ASCII word of a class attribute whose lower-case
+     * hash is not among them cannot be in the set, so most words are rejected without a substring and a lower-casing.
+     */
+    private record ClassWords(Set<String> words, int[] sortedHashes) {
+        static ClassWords of(Set<String> words) {
+            return new ClassWords(words, words.stream().mapToInt(String::hashCode).sorted().toArray());
+        }
+
+        boolean mayContain(int hash) {
+            return java.util.Arrays.binarySearch(sortedHashes, hash) >= 0;
+        }
     }
 
     private static boolean isWordSeparator(char c) {
@@ -389,11 +464,24 @@ public final class HtmlToText implements EnrichmentStage {
 
     /** The first publication-date key in a script's JSON state (Shopify, Next.js, analytics data layers). */
     private static java.util.Optional<String> scriptDate(String data) {
-        if (data.indexOf("ublish") < 0) { // every key below contains it; skips the regex for almost all scripts
-            return java.util.Optional.empty();
+        // Every key contains KEY_CORE a few characters after the opening quote, so a match can only start just
+        // before an occurrence of it: trying those starts in order finds the same first match as Matcher.find,
+        // without running the pattern at every position of large script bundles.
+        Matcher m = null;
+        int nextStart = 0;
+        for (int core = data.indexOf(KEY_CORE); core >= 0; core = data.indexOf(KEY_CORE, core + 1)) {
+            for (int start = Math.max(nextStart, core - KEY_CORE_MAX_OFFSET); start <= core - KEY_CORE_MIN_OFFSET; start++) {
+                char c = data.charAt(start);
+                if (c == '"' || c == '\'') {
+                    m = m == null ? SCRIPT_DATE_KEY.matcher(data) : m;
+                    if (m.region(start, data.length()).lookingAt()) {
+                        return java.util.Optional.of(m.group(1));
+                    }
+                }
+            }
+            nextStart = Math.max(nextStart, core - KEY_CORE_MIN_OFFSET + 1);
         }
-        Matcher m = SCRIPT_DATE_KEY.matcher(data);
-        return m.find() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
+        return java.util.Optional.empty();
     }
 
     private void readJsonLd(String data, HtmlMetadata meta, List<HtmlMetadata.DateCandidate> dates) {
@@ -435,7 +523,7 @@ public final class HtmlToText implements EnrichmentStage {
                 continue;
             }
             seen++;
-            Element named = e.selectFirst("[itemprop=name]");
+            Element named = e.selectFirst(ITEMPROP_NAME);
             BylineName.names((named != null ? named : e).text()).forEach(meta.bylineElementAuthors::add);
         }
     }

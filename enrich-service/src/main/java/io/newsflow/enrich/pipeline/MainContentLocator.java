@@ -1,6 +1,7 @@
 package io.newsflow.enrich.pipeline;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,18 +20,24 @@ import org.jsoup.nodes.Element;
  */
 public final class MainContentLocator {
 
-    private static final Pattern NEGATIVE = Pattern.compile(
-            "(?:^|[-_ ])(?:ad|ads|advert\\w*|banner|breadcrumbs?|byline|caption|cmt|combx|comments?|community|contact|cookie\\w*"
-                    + "|disqus|footer|gdpr|masthead|menu|meta|modal|most-?popular|nav|navbar|navigation|newsletter|outbrain"
-                    + "|pager|pagination|paywall|popular|popup|promo\\w*|recirc\\w*|related|remark|replies|rss|share|sharing"
-                    + "|shoutbox|sidebar|skyscraper|social|sponsor\\w*|subscribe|subscription|tags?|taboola|teaser|toolbar"
-                    + "|tools|trending|widget|read-?more|more-?stories|author-?bio|signup|inline-?ad|video-?player"
-                    + "|credit|print-?only|hidden|visually-?hidden|sr-only|screen-?reader\\w*)(?:$|[-_ ])",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern POSITIVE = Pattern.compile(
-            "(?:^|[-_ ])(?:article|articlebody|article-?body|article-?content|body|content|entry|entry-?content|main"
-                    + "|post|post-?body|post-?content|story|story-?body|text|blog|page)(?:$|[-_ ])",
-            Pattern.CASE_INSENSITIVE);
+    /** Class/id words of page chrome (each may be followed by more word characters where it ends in \\w*). */
+    static final String[] NEGATIVE_WORDS = {"ad", "ads", "advert\\w*", "banner", "breadcrumbs?", "byline", "caption",
+        "cmt", "combx", "comments?", "community", "contact", "cookie\\w*", "disqus", "footer", "gdpr", "masthead", "menu",
+        "meta", "modal", "most-?popular", "nav", "navbar", "navigation", "newsletter", "outbrain", "pager", "pagination",
+        "paywall", "popular", "popup", "promo\\w*", "recirc\\w*", "related", "remark", "replies", "rss", "share",
+        "sharing", "shoutbox", "sidebar", "skyscraper", "social", "sponsor\\w*", "subscribe", "subscription", "tags?",
+        "taboola", "teaser", "toolbar", "tools", "trending", "widget", "read-?more", "more-?stories", "author-?bio",
+        "signup", "inline-?ad", "video-?player", "credit", "print-?only", "hidden", "visually-?hidden", "sr-only",
+        "screen-?reader\\w*"};
+    /** Class/id words of article bodies. */
+    static final String[] POSITIVE_WORDS = {"article", "articlebody", "article-?body", "article-?content", "body",
+        "content", "entry", "entry-?content", "main", "post", "post-?body", "post-?content", "story", "story-?body",
+        "text", "blog", "page"};
+    private static final Pattern NEGATIVE = classWords(NEGATIVE_WORDS);
+    private static final Pattern POSITIVE = classWords(POSITIVE_WORDS);
+    /** Bits of {@link #hintFlags}. */
+    private static final int NEGATIVE_HINT = 1;
+    private static final int POSITIVE_HINT = 2;
     private static final Set<String> SCORED_TAGS = Set.of("p", "pre", "td", "blockquote");
     private static final Set<String> BLOCK_TAGS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3", "h4",
             "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "td", "th", "figure",
@@ -74,31 +81,38 @@ public final class MainContentLocator {
         return maxBlockLinkDensity;
     }
 
-    /** Removes elements whose class or id marks them as chrome (but never most of the page). */
-    public void prune(Document doc) {
+    /**
+     * Removes elements whose class or id marks them as chrome (but never most of the page).
+     *
+     * @param cache normalised text nodes, shared by the walks of one page
+     */
+    public void prune(Document doc, ElementTexts.NodeTextCache cache) {
         Element body = doc.body();
         if (body == null) {
             return;
         }
-        int total = Math.max(1, body.text().length());
+        // removals below change no text the loop asks for later: an element is visited before its descendants,
+        // and a removed element's descendants are left in a detached subtree, where removing changes nothing
+        ElementTexts texts = ElementTexts.of(body, cache);
+        int total = Math.max(1, texts.length(body));
+        Map<String, Integer> hintMemo = new HashMap<>();
         List<Element> doomed = new ArrayList<>();
         for (Element e : body.getAllElements()) {
             if (e == body || "article".equals(e.normalName()) || "main".equals(e.normalName())) {
                 continue;
             }
             String hints = hints(e);
-            if (hints.isEmpty() || !NEGATIVE.matcher(hints).find()) {
+            if (hints.isEmpty()) {
                 continue;
             }
-            boolean positive = POSITIVE.matcher(hints).find();
-            boolean strong = strongNegative(hints);
-            if (positive && !strong) {
-                continue;
+            int flags = hintFlags(hints, hintMemo);
+            // a positive word saves a weakly negative element, not comments, related links, share bars, ...
+            if ((flags & NEGATIVE_HINT) != 0 && ((flags & POSITIVE_HINT) == 0 || strongNegative(hints))) {
+                doomed.add(e);
             }
-            doomed.add(e);
         }
         for (Element e : doomed) {
-            if (e.parent() != null && e.text().length() < PRUNE_MAX_TEXT_SHARE * total && !looksLikeBody(e)) {
+            if (e.parent() != null && texts.length(e) < PRUNE_MAX_TEXT_SHARE * total && !looksLikeBody(e, texts)) {
                 e.remove();
             }
         }
@@ -109,21 +123,21 @@ public final class MainContentLocator {
      * long, link-poor paragraphs are the article under an unlucky class name; pure comment/related/share blocks
      * are chrome whatever they hold.
      */
-    private static boolean looksLikeBody(Element e) {
+    private static boolean looksLikeBody(Element e, ElementTexts texts) {
         String hints = hints(e);
-        return (!strongNegative(hints) || POSITIVE.matcher(hints).find()) && holdsBodyParagraphs(e);
+        return (!strongNegative(hints) || POSITIVE.matcher(hints).find()) && holdsBodyParagraphs(e, texts);
     }
 
     /**
      * A weakly negative container ("paywall", "meta", "widget", "hidden", ...) that holds several long,
      * link-poor paragraphs is the article wrapped in an unlucky class name, not chrome.
      */
-    static boolean holdsBodyParagraphs(Element e) {
+    static boolean holdsBodyParagraphs(Element e, ElementTexts texts) {
         int bodyText = 0;
         for (Element p : e.getElementsByTag("p")) {
-            String text = p.text();
-            if (text.length() >= BODY_PARAGRAPH_LENGTH && linkDensity(p) < SIBLING_PARAGRAPH_LINK_DENSITY) {
-                bodyText += text.length();
+            int length = texts.length(p);
+            if (length >= BODY_PARAGRAPH_LENGTH && texts.linkDensity(p) < SIBLING_PARAGRAPH_LINK_DENSITY) {
+                bodyText += length;
                 if (bodyText >= BODY_TEXT_IN_WEAK_CHROME) {
                     return true;
                 }
@@ -138,25 +152,42 @@ public final class MainContentLocator {
                 || h.contains("newsletter") || h.contains("promo") || h.contains("social");
     }
 
-    /** The elements holding the body, in document order (the winner, possibly with sibling body parts). */
-    public List<Element> locate(Document doc) {
+    /**
+     * The elements holding the body, in document order (the winner, possibly with sibling body parts).
+     *
+     * @param cache normalised text nodes, shared by the walks of one page
+     */
+    public List<Element> locate(Document doc, ElementTexts.NodeTextCache cache) {
         Element body = doc.body();
         if (body == null) {
             return List.of();
         }
+        ElementTexts texts = ElementTexts.of(body, cache);
+        Map<String, Integer> hintMemo = new HashMap<>();
         Map<Element, Double> scores = new IdentityHashMap<>();
         for (Element e : body.getAllElements()) {
             boolean scored = isScored(e);
-            // a container that also holds loose text (paragraphs separated by br only) votes for itself
-            String text = scored ? ownBlockText(e) : TEXT_CONTAINERS.contains(e.normalName()) ? looseText(e) : "";
-            if (text.length() < minParagraphLength) {
+            int length;
+            int commas;
+            if (scored) {
+                length = texts.length(e);
+                commas = length < minParagraphLength ? 0 : texts.count(e, ',');
+            } else if (TEXT_CONTAINERS.contains(e.normalName())) {
+                // a container that also holds loose text (paragraphs separated by br only) votes for itself
+                String loose = looseText(e, texts);
+                length = loose.length();
+                commas = length < minParagraphLength ? 0 : ElementTexts.countIn(loose, ',');
+            } else {
                 continue;
             }
-            double score = 1 + count(text, ',') + Math.min(text.length() / (double) CHARS_PER_POINT, MAX_LENGTH_POINTS);
+            if (length < minParagraphLength) {
+                continue;
+            }
+            double score = 1 + commas + Math.min(length / (double) CHARS_PER_POINT, MAX_LENGTH_POINTS);
             Element ancestor = scored ? e.parent() : e;
             for (int level = 0; ancestor != null && level < ANCESTOR_LEVELS; level++, ancestor = ancestor.parent()) {
                 if (!scores.containsKey(ancestor)) {
-                    scores.put(ancestor, initialScore(ancestor));
+                    scores.put(ancestor, initialScore(ancestor, hintMemo));
                 }
                 double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
                 scores.merge(ancestor, score / divider, Double::sum);
@@ -165,7 +196,7 @@ public final class MainContentLocator {
         Element top = null;
         double topScore = 0;
         for (Map.Entry<Element, Double> entry : scores.entrySet()) {
-            double s = entry.getValue() * (1 - linkDensity(entry.getKey()));
+            double s = entry.getValue() * (1 - texts.linkDensity(entry.getKey()));
             entry.setValue(s);
             if (s > topScore) {
                 topScore = s;
@@ -176,7 +207,7 @@ public final class MainContentLocator {
             return List.of(body);
         }
         top = climbToSharedAncestor(top, topScore, scores);
-        return withSiblings(top, scores.getOrDefault(top, topScore), scores);
+        return withSiblings(top, scores.getOrDefault(top, topScore), scores, texts);
     }
 
     /** When several strong candidates share a close ancestor, the body is split over them: take the ancestor. */
@@ -215,7 +246,7 @@ public final class MainContentLocator {
         return false;
     }
 
-    private List<Element> withSiblings(Element top, double topScore, Map<Element, Double> scores) {
+    private List<Element> withSiblings(Element top, double topScore, Map<Element, Double> scores, ElementTexts texts) {
         Element parent = top.parent();
         if (parent == null) {
             return List.of(top);
@@ -233,8 +264,8 @@ public final class MainContentLocator {
             if (s != null && s + bonus >= threshold) {
                 result.add(sibling);
             } else if ("p".equals(sibling.normalName())) {
-                String text = sibling.text();
-                double ld = linkDensity(sibling);
+                String text = texts.text(sibling);
+                double ld = texts.linkDensity(sibling);
                 if (text.length() > LONG_SIBLING_PARAGRAPH && ld < SIBLING_PARAGRAPH_LINK_DENSITY
                         || text.length() > 0 && text.length() <= LONG_SIBLING_PARAGRAPH && ld == 0 && text.matches("(?s).*[.!?]\\s*$")) {
                     result.add(sibling);
@@ -262,23 +293,19 @@ public final class MainContentLocator {
     }
 
     /** Text of the element outside its block children: its direct text and inline elements. */
-    private static String looseText(Element e) {
+    private static String looseText(Element e, ElementTexts texts) {
         StringBuilder sb = new StringBuilder();
         for (org.jsoup.nodes.Node child : e.childNodes()) {
             if (child instanceof org.jsoup.nodes.TextNode t) {
                 sb.append(t.text());
             } else if (child instanceof Element c && !BLOCK_TAGS.contains(c.normalName())) {
-                sb.append(c.text());
+                sb.append(texts.text(c));
             }
         }
         return sb.toString().strip();
     }
 
-    private static String ownBlockText(Element e) {
-        return e.text();
-    }
-
-    private static double initialScore(Element e) {
+    private static double initialScore(Element e, Map<String, Integer> hintMemo) {
         double score = switch (e.normalName()) {
             case "div", "article", "main", "section" -> 5;
             case "pre", "td", "blockquote" -> 3;
@@ -291,14 +318,50 @@ public final class MainContentLocator {
         }
         String hints = hints(e);
         if (!hints.isEmpty()) {
-            if (NEGATIVE.matcher(hints).find()) {
+            int flags = hintFlags(hints, hintMemo);
+            if ((flags & NEGATIVE_HINT) != 0) {
                 score -= CLASS_WEIGHT;
             }
-            if (POSITIVE.matcher(hints).find()) {
+            if ((flags & POSITIVE_HINT) != 0) {
                 score += CLASS_WEIGHT;
             }
         }
         return score;
+    }
+
+    /**
+     * A pattern that finds one of {@code words} as a whole word of a class/id list (between the start or '-', '_', ' '
+     * and the end or one of those), case-insensitively: {@code (?:^|[-_ ])(?:w1|w2|...)(?:$|[-_ ])}, written with
+     * the words grouped by their first letter ({@code a(?:d|ds|...)|b(?:...)}). It finds the same strings; grouped,
+     * the matcher tries one group instead of every word at each word start.
+     */
+    static Pattern classWords(String... words) {
+        Map<Character, List<String>> byFirst = new java.util.TreeMap<>();
+        for (String w : words) {
+            byFirst.computeIfAbsent(w.charAt(0), k -> new ArrayList<>()).add(w.substring(1));
+        }
+        StringBuilder regex = new StringBuilder("(?:^|[-_ ])(?:");
+        String groupSeparator = "";
+        for (Map.Entry<Character, List<String>> group : byFirst.entrySet()) {
+            regex.append(groupSeparator).append(group.getKey()).append("(?:").append(String.join("|", group.getValue())).append(')');
+            groupSeparator = "|";
+        }
+        return Pattern.compile(regex.append(")(?:$|[-_ ])").toString(), Pattern.CASE_INSENSITIVE);
+    }
+
+    /**
+     * {@link #NEGATIVE_HINT} if NEGATIVE finds a word in the class/id hints, plus {@link #POSITIVE_HINT} if POSITIVE
+     * does. Pages repeat the same class names on many elements, so each distinct one is matched once per page.
+     */
+    private static int hintFlags(String hints, Map<String, Integer> memo) {
+        Integer flags = memo.get(hints);
+        if (flags == null) {
+            boolean negative = NEGATIVE.matcher(hints).find();
+            boolean positive = POSITIVE.matcher(hints).find();
+            flags = (negative ? NEGATIVE_HINT : 0) | (positive ? POSITIVE_HINT : 0);
+            memo.put(hints, flags);
+        }
+        return flags;
     }
 
     private static String hints(Element e) {
@@ -308,28 +371,5 @@ public final class MainContentLocator {
             return id;
         }
         return id.isEmpty() ? cls : cls + " " + id;
-    }
-
-    /** Share of an element's text that sits inside links. */
-    public static double linkDensity(Element e) {
-        int total = e.text().length();
-        if (total == 0) {
-            return 0;
-        }
-        int linked = 0;
-        for (Element a : e.select("a")) {
-            linked += a.text().length();
-        }
-        return Math.min(1.0, linked / (double) total);
-    }
-
-    private static int count(String s, char c) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) == c) {
-                n++;
-            }
-        }
-        return n;
     }
 }

@@ -1,8 +1,23 @@
 package io.newsflow.enrich.pipeline;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import io.newsflow.contracts.ContractJson;
@@ -48,5 +63,65 @@ class MainContentLocatorTest {
         String text = text(page);
         assertTrue(text.startsWith("The council met"), text);
         assertFalse(text.contains("Printed from"), text);
+    }
+
+    /** The class-word patterns as they were written before they were grouped by first letter. */
+    private static final Pattern NEGATIVE_AS_WRITTEN = Pattern.compile(
+            "(?:^|[-_ ])(?:ad|ads|advert\\w*|banner|breadcrumbs?|byline|caption|cmt|combx|comments?|community|contact|cookie\\w*"
+                    + "|disqus|footer|gdpr|masthead|menu|meta|modal|most-?popular|nav|navbar|navigation|newsletter|outbrain"
+                    + "|pager|pagination|paywall|popular|popup|promo\\w*|recirc\\w*|related|remark|replies|rss|share|sharing"
+                    + "|shoutbox|sidebar|skyscraper|social|sponsor\\w*|subscribe|subscription|tags?|taboola|teaser|toolbar"
+                    + "|tools|trending|widget|read-?more|more-?stories|author-?bio|signup|inline-?ad|video-?player"
+                    + "|credit|print-?only|hidden|visually-?hidden|sr-only|screen-?reader\\w*)(?:$|[-_ ])",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern POSITIVE_AS_WRITTEN = Pattern.compile(
+            "(?:^|[-_ ])(?:article|articlebody|article-?body|article-?content|body|content|entry|entry-?content|main"
+                    + "|post|post-?body|post-?content|story|story-?body|text|blog|page)(?:$|[-_ ])",
+            Pattern.CASE_INSENSITIVE);
+
+    @Test
+    void groupedClassWordPatternsFindWhatTheWrittenOnesFind() throws IOException {
+        Pattern negative = MainContentLocator.classWords(MainContentLocator.NEGATIVE_WORDS);
+        Pattern positive = MainContentLocator.classWords(MainContentLocator.POSITIVE_WORDS);
+        List<String> hints = new ArrayList<>(List.of("", "ad", "AD", "x-ad", "ad_x", "adx", "advertisement_box", "advert-",
+                "most-popular", "mostpopular", "most--popular", "sr-only", "sronly", "screen-reader-text", "screenreader_x",
+                "article-body", "Article_Content", "entry content", "post-bodyx", "tag tags tagsx", "main-nav", "navmain"));
+        String[] parts = {"ad", "ads", "nav", "most", "popular", "article", "body", "x", "é", "-", "_", " ", "\t", "reader",
+            "screen", "-?", "content", "Ä", "more", "stories", "ß", "K"};
+        Random random = new Random(3);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder h = new StringBuilder();
+            for (int k = random.nextInt(6); k >= 0; k--) {
+                h.append(parts[random.nextInt(parts.length)]);
+            }
+            hints.add(h.toString());
+        }
+        hints.addAll(realPageHints());
+        for (String h : hints) {
+            assertEquals(NEGATIVE_AS_WRITTEN.matcher(h).find(), negative.matcher(h).find(), h);
+            assertEquals(POSITIVE_AS_WRITTEN.matcher(h).find(), positive.matcher(h).find(), h);
+        }
+    }
+
+    /** "class id" of every element of the article-extraction-benchmark pages, when the shared data is there. */
+    private static List<String> realPageHints() throws IOException {
+        String base = System.getProperty("newsflow.shared.data");
+        Path dir = base == null ? null : Path.of(base, "article-extraction-benchmark", "html");
+        List<String> hints = new ArrayList<>();
+        if (dir == null || !Files.isDirectory(dir)) {
+            return hints;
+        }
+        List<Path> pages;
+        try (Stream<Path> files = Files.list(dir)) {
+            pages = files.sorted().toList();
+        }
+        for (Path page : pages) {
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(page))) {
+                for (Element e : Jsoup.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)).getAllElements()) {
+                    hints.add(e.className() + " " + e.id());
+                }
+            }
+        }
+        return hints;
     }
 }
