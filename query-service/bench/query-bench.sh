@@ -74,7 +74,7 @@ for name in $SCENARIOS; do
   if [ -f "$OUT/access.log" ]; then
     tail -n +"$((logged + 1))" "$OUT/access.log" > "$OUT/access-$name.log"
     echo "slowest requests (ms, request):"
-    sort -rn "$OUT/access-$name.log" | head -n "${NEWSFLOW_BENCH_SLOWEST:-8}" | sed 's/^/  /'
+    sort -rn "$OUT/access-$name.log" | head -n "${NEWSFLOW_BENCH_SLOWEST:-8}" | sed 's/^/  /' || true
   fi
 done
 if [ -f "$OUT/gc.log" ]; then
