@@ -29,6 +29,21 @@ SELECT a.id FROM query.article a WHERE (a.search_config = 'english'::regconfig A
   AND a.sort_published_at > '-infinity' AND a.duplicate_of IS NULL
   ORDER BY a.sort_published_at DESC, a.id DESC LIMIT 21;
 
+\echo '== search: phrase + lang + month (GIN cannot check adjacency: every row with both words is rechecked)'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT a.id FROM query.article a WHERE (a.search_config = 'english'::regconfig
+  AND a.search_vector @@ websearch_to_tsquery('english'::regconfig, '"prime minister"'))
+  AND lower(a.language) IN ('en') AND a.sort_published_at >= '2024-06-01Z' AND a.sort_published_at < '2024-06-29Z'
+  AND a.sort_published_at > '-infinity' AND a.duplicate_of IS NULL
+  ORDER BY a.sort_published_at DESC, a.id DESC LIMIT 21;
+
+\echo '== search: q + small source, no lang (both configurations ORed: the OR stays a heap filter, each fetched row's tsvector is re-checked)'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT a.id FROM query.article a
+  WHERE ((a.search_config = 'english'::regconfig AND a.search_vector @@ websearch_to_tsquery('english'::regconfig, 'school'))
+      OR (a.search_config = 'simple'::regconfig AND a.search_vector @@ websearch_to_tsquery('simple'::regconfig, 'school')))
+  AND a.source IN ('source-20.example') AND a.duplicate_of IS NULL ORDER BY a.sort_published_at DESC, a.id DESC LIMIT 21;
+
 \echo '== search: sort=relevance, ranked among the 300 newest matches (relevance-candidates)'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
 WITH cand AS (SELECT a.id, a.story_id, a.sort_published_at AS t FROM query.article a

@@ -61,9 +61,10 @@ public class ArticleSearch {
             + " WHERE m.source IS NOT NULL GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT :facetSize)";
     private static final String FACET_LANG = "(SELECT 'lang', m.lang, count(*), NULL, NULL FROM m"
             + " WHERE m.lang IS NOT NULL GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT :facetSize)";
-    private static final String FACET_DAY = "(SELECT 'day', to_char(date_trunc('day', m.published_at, 'UTC')"
-            + " AT TIME ZONE 'UTC', 'YYYY-MM-DD'), count(*), NULL, NULL FROM m"
-            + " WHERE m.published_at IS NOT NULL GROUP BY 2 ORDER BY 2 DESC LIMIT :facetSize)";
+    /** Grouped by the day's start, formatted for the returned days only (to_char per matched row cost ~7 µs). */
+    private static final String FACET_DAY = "(SELECT 'day', to_char(d.day, 'YYYY-MM-DD'), d.n, NULL, NULL FROM"
+            + " (SELECT date_trunc('day', m.published_at, 'UTC') AT TIME ZONE 'UTC' AS day, count(*) AS n FROM m"
+            + " WHERE m.published_at IS NOT NULL GROUP BY 1 ORDER BY 1 DESC LIMIT :facetSize) d ORDER BY d.day DESC)";
     /**
      * Entity ids counted from the primary key of article_entity alone (an index-only probe per matched article;
      * OFFSET 0 keeps it a probe, not a hash join over the whole table); type and name are then read for the top
