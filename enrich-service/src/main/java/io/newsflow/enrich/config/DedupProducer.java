@@ -35,6 +35,13 @@ public class DedupProducer {
         return Gazetteer.fromResource(gazetteerResource).aliasesOfType(EntityTypes.COUNTRY);
     }
 
+    /** The story features the assigner uses (the scale benchmark also builds its filler stories with them). */
+    public static EnrichmentStoryFeatures storyFeatures(DedupConfig.Stories c, Set<String> countryNames) {
+        SalientTermExtractor text = new SalientTermExtractor(c.properNounWeight(), c.titleWeight(), c.leadSentences(),
+                c.leadWeight(), countryNames, c.countryShare());
+        return new EnrichmentStoryFeatures(text, c.entityWeight(), c.countryShare());
+    }
+
     /** Also used by the evaluation and benchmarks, so that they run exactly the service's settings. */
     public static NearDuplicateDetector nearDuplicateDetector(DedupConfig.NearDuplicates c) {
         return new NearDuplicateDetector(new Shingler(c.shingleSize()), new MinHashLsh(c.bands(), c.rows(), c.seed()),
@@ -42,9 +49,7 @@ public class DedupProducer {
     }
 
     public static StoryAssigner storyAssigner(DedupConfig.Stories c, Set<String> countryNames) {
-        SalientTermExtractor text = new SalientTermExtractor(c.properNounWeight(), c.titleWeight(), c.leadSentences(),
-                c.leadWeight(), countryNames, c.countryShare());
-        return new StoryAssigner(new EnrichmentStoryFeatures(text, c.entityWeight(), c.countryShare()), c.articleTerms(),
+        return new StoryAssigner(storyFeatures(c, countryNames), c.articleTerms(),
                 c.storyTerms(), c.postingsPerTerm(), c.threshold(), c.window(), c.populationCap(), c.idfPriorStories(),
                 c.maxTermShare());
     }

@@ -11,7 +11,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -20,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 import org.flywaydb.core.Flyway;
 import org.postgresql.PGConnection;
@@ -28,13 +28,16 @@ import org.postgresql.copy.CopyManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.newsflow.enrich.dedup.MinHashLsh;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
+import io.newsflow.enrich.config.DedupConfig;
+import io.newsflow.enrich.config.DedupProducer;
 import io.newsflow.enrich.dedup.NearDuplicateDetector;
-import io.newsflow.enrich.dedup.Shingler;
 import io.newsflow.enrich.persistence.JdbcNearDuplicateIndex;
 import io.newsflow.enrich.persistence.JdbcStoryIndex;
 import io.newsflow.enrich.story.EnrichmentStoryFeatures;
-import io.newsflow.enrich.story.SalientTermExtractor;
 import io.newsflow.enrich.story.StoryAssigner;
 import io.newsflow.enrich.story.StoryFeatures;
 import io.newsflow.enrich.story.StoryIndex;
@@ -69,17 +72,34 @@ public final class DedupStoryScaleBenchmark {
     private static final Instant NOW = Instant.now();
 
     private final Random random = new Random(7);
-    private final NearDuplicateDetector detector = new NearDuplicateDetector(new Shingler(3),
-            new MinHashLsh(42, 3, 20240422L), 0.8, 0.9, 20, Duration.ofDays(30));
-    private final EnrichmentStoryFeatures features = new EnrichmentStoryFeatures(new SalientTermExtractor(3, 2), 3, 0.3);
-    private final StoryAssigner assigner = new StoryAssigner(features, 25, 40, 50, 0.3, Duration.ofDays(3), 10_000, 50);
+    /** The service's own settings (application.properties, env overrides), so the stages timed are the configured ones. */
+    private static final SmallRyeConfig SERVICE_CONFIG = new SmallRyeConfigBuilder().addDefaultSources().addDefaultInterceptors()
+            .withSources(serviceProperties()).withMapping(DedupConfig.class).build();
+    private static final DedupConfig DEDUP = SERVICE_CONFIG.getConfigMapping(DedupConfig.class);
+
+    private static final Set<String> COUNTRY_NAMES = DedupProducer.countryNames(
+            SERVICE_CONFIG.getValue("newsflow.enrich.entities.gazetteer-resource", String.class));
+
+    private final NearDuplicateDetector detector = DedupProducer.nearDuplicateDetector(DEDUP.nearDuplicates());
+    private final EnrichmentStoryFeatures features = DedupProducer.storyFeatures(DEDUP.stories(), COUNTRY_NAMES);
+    private final StoryAssigner assigner = DedupProducer.storyAssigner(DEDUP.stories(), COUNTRY_NAMES);
     private final List<String> bodies;
     private final List<Map<String, Double>> bodyTerms = new ArrayList<>();
+
+    /** The service's application.properties at Quarkus's ordinal for it (system properties and env still override). */
+    private static PropertiesConfigSource serviceProperties() {
+        try {
+            return new PropertiesConfigSource(DedupStoryScaleBenchmark.class.getResource("/application.properties"), 250);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the service's application.properties", e);
+        }
+    }
 
     private DedupStoryScaleBenchmark(List<String> bodies) {
         this.bodies = bodies;
         for (String b : bodies) {
-            bodyTerms.add(TermVectors.normalize(TermVectors.top(features.extract(new StoryFeatures.Input(null, b, null, null)).terms(), 40)));
+            bodyTerms.add(TermVectors.normalize(TermVectors.top(features.extract(new StoryFeatures.Input(null, b, null, null)).terms(),
+                    DEDUP.stories().storyTerms())));
         }
     }
 
