@@ -28,12 +28,9 @@ import org.postgresql.copy.CopyManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
-
 import io.newsflow.enrich.config.DedupConfig;
 import io.newsflow.enrich.config.DedupProducer;
+import io.newsflow.enrich.config.OfflineDedupConfig;
 import io.newsflow.enrich.dedup.NearDuplicateDetector;
 import io.newsflow.enrich.persistence.JdbcNearDuplicateIndex;
 import io.newsflow.enrich.persistence.JdbcStoryIndex;
@@ -72,28 +69,16 @@ public final class DedupStoryScaleBenchmark {
     private static final Instant NOW = Instant.now();
 
     private final Random random = new Random(7);
-    /** The service's own settings (application.properties, env overrides), so the stages timed are the configured ones. */
-    private static final SmallRyeConfig SERVICE_CONFIG = new SmallRyeConfigBuilder().addDefaultSources().addDefaultInterceptors()
-            .withSources(serviceProperties()).withMapping(DedupConfig.class).build();
-    private static final DedupConfig DEDUP = SERVICE_CONFIG.getConfigMapping(DedupConfig.class);
-
-    private static final Set<String> COUNTRY_NAMES = DedupProducer.countryNames(
-            SERVICE_CONFIG.getValue("newsflow.enrich.entities.gazetteer-resource", String.class));
+    /** The service's own settings (application.properties), so the stages timed are the configured ones. */
+    private static final OfflineDedupConfig SERVICE_CONFIG = new OfflineDedupConfig();
+    private static final DedupConfig DEDUP = SERVICE_CONFIG.dedup();
+    private static final Set<String> COUNTRY_NAMES = DedupProducer.countryNames(SERVICE_CONFIG.gazetteerResource());
 
     private final NearDuplicateDetector detector = DedupProducer.nearDuplicateDetector(DEDUP.nearDuplicates());
     private final EnrichmentStoryFeatures features = DedupProducer.storyFeatures(DEDUP.stories(), COUNTRY_NAMES);
     private final StoryAssigner assigner = DedupProducer.storyAssigner(DEDUP.stories(), COUNTRY_NAMES);
     private final List<String> bodies;
     private final List<Map<String, Double>> bodyTerms = new ArrayList<>();
-
-    /** The service's application.properties at Quarkus's ordinal for it (system properties and env still override). */
-    private static PropertiesConfigSource serviceProperties() {
-        try {
-            return new PropertiesConfigSource(DedupStoryScaleBenchmark.class.getResource("/application.properties"), 250);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the service's application.properties", e);
-        }
-    }
 
     private DedupStoryScaleBenchmark(List<String> bodies) {
         this.bodies = bodies;

@@ -98,12 +98,17 @@ public final class StoryDiagnostics {
     }
 
     private static Map<String, String> run(List<Item> docs) {
+        return run(docs, "ecbplus");
+    }
+
+    /** Document name to story id, the documents assigned in the given order by a fresh assigner and index. */
+    private static Map<String, String> run(List<Item> docs, String source) {
         StoryAssigner assigner = new DedupSettings().storyAssigner();
         InMemoryStoryIndex index = new InMemoryStoryIndex();
         Instant now = Instant.parse("2025-01-01T00:00:00Z");
         Map<String, String> out = new LinkedHashMap<>();
         for (Item d : docs) {
-            out.put(d.name(), assigner.assign(d.name(), "ecbplus", d.input(), null, index, now).storyId());
+            out.put(d.name(), assigner.assign(d.name(), source, d.input(), null, index, now).storyId());
         }
         return out;
     }
@@ -162,14 +167,7 @@ public final class StoryDiagnostics {
         SeedStorySection.permutations(new ArrayList<>(seeds), 0, orders);
         int holding = 0;
         for (List<Item> order : orders) {
-            StoryAssigner assigner = new DedupSettings().storyAssigner();
-            InMemoryStoryIndex index = new InMemoryStoryIndex();
-            Instant now = Instant.parse("2025-01-01T00:00:00Z");
-            Map<String, String> s = new TreeMap<>();
-            for (Item d : order) {
-                s.put(d.name(), assigner.assign(d.name(), "seeds", d.input(), null, index, now).storyId());
-            }
-            holding += SeedStorySection.holds(s) ? 1 : 0;
+            holding += SeedStorySection.holds(new TreeMap<>(run(order, "seeds"))) ? 1 : 0;
         }
         return holding;
     }
