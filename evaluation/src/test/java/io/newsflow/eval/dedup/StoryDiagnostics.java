@@ -26,7 +26,8 @@ import io.newsflow.eval.EvalPipeline;
  * seeds (cached as JSON, so that variants run in seconds), then the service's assigner — settings from enrich-service's
  * application.properties, each overridable by a system property of the same name — over several shuffled arrival
  * orders, all topics and the even/odd-numbered topics apart, and the seeds in all 120 orders. With {@code -Dverbose}
- * it prints, per topic, how the two sub-topics were grouped (merges = hard negatives joined, splits = recall losses).
+ * it prints, per topic, how the two sub-topics were grouped (merges = hard negatives joined, splits = recall losses);
+ * with {@code -Dseed-thresholds=0.18,0.2,...} it also counts, per join threshold, the seed orders that hold.
  *
  * <pre>
  * java -Dnewsflow.shared.data=../shared/data -cp evaluation/target/test-classes:evaluation/target/classes:... \
@@ -40,6 +41,7 @@ public final class StoryDiagnostics {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String THRESHOLD = "newsflow.dedup.stories.threshold";
 
     private StoryDiagnostics() {
     }
@@ -77,6 +79,14 @@ public final class StoryDiagnostics {
         System.out.printf("mean    : F1 %.3f B3 %.3f | even %.3f odd %.3f | min F1 %.3f%n", mean(all, 0), mean(all, 1),
                 mean(all, 2), mean(all, 3), all.stream().mapToDouble(a -> a[0]).min().orElse(0));
         System.out.printf("seeds   : %d of 120 orders hold%n", seedOrders(seeds));
+        String margin = System.getProperty("seed-thresholds");
+        if (margin != null) {
+            // the seeds' threshold margin: which join thresholds keep all 120 arrival orders
+            for (String t : margin.split(",")) {
+                System.setProperty(THRESHOLD, t.trim());
+                System.out.printf("seeds at threshold %s: %d of 120 orders hold%n", t.trim(), seedOrders(seeds));
+            }
+        }
     }
 
     /** Writes each document's story features (for analysis outside Java). */
