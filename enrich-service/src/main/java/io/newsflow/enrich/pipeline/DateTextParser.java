@@ -86,7 +86,7 @@ public final class DateTextParser {
     /** 17/03/2020 or 03/17/2020: taken only when the order is unambiguous (one part above 12, or both equal). */
     private static final Pattern SLASH_DAY_MONTH_YEAR = Pattern.compile(
             "(?<![\\d/])(?<a>\\d{1,2})/(?<b>\\d{1,2})/(?<y>\\d{4})(?![\\d/])", FLAGS);
-    private static final List<Pattern> DATE_PATTERNS = List.of(MONTH_FIRST, DAY_FIRST, ISO_DATE, SLASH_YMD, DOTTED_YMD,
+    static final List<Pattern> DATE_PATTERNS = List.of(MONTH_FIRST, DAY_FIRST, ISO_DATE, SLASH_YMD, DOTTED_YMD,
             DOTTED_DMY, DOTTED_DMY_SHORT_YEAR, SLASH_DAY_MONTH_YEAR);
     private static final int MONTHS_IN_YEAR = 12;
     /** Characters around a year that hold the rest of its date ("Wednesday, 12. September 2024", "2024-09-12"). */
@@ -166,6 +166,9 @@ public final class DateTextParser {
 
     /** The earliest date in {@code text}, if any. */
     public Optional<Found> find(String text) {
+        if (!mayHoldDate(text)) {
+            return Optional.empty(); // most header lines: eight Unicode-aware regex scans saved
+        }
         List<Found> found = new ArrayList<>();
         for (Pattern p : DATE_PATTERNS) {
             Matcher m = p.matcher(text);
@@ -178,6 +181,29 @@ public final class DateTextParser {
             }
         }
         return found.stream().min(Comparator.comparingInt(Found::start));
+    }
+
+    /**
+     * False when no pattern of {@link #DATE_PATTERNS} can match: each needs a year of four digits, except the short
+     * dotted form, which needs two digits followed by a dot ({@code \\d} is any Unicode decimal digit here).
+     */
+    static boolean mayHoldDate(String text) {
+        int run = 0;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (Character.isDigit(c)) {
+                if (++run == 4) {
+                    return true;
+                }
+            } else {
+                if (c == '.' && run >= 2) {
+                    return true;
+                }
+                run = 0;
+            }
+        }
+        return false;
     }
 
     private static Optional<Found> toFound(String text, Matcher m, Pattern p) {

@@ -66,4 +66,23 @@ class DateTextParserTest {
         assertEquals(java.util.Set.of(java.time.LocalDate.of(2024, 1, 10), java.time.LocalDate.of(2024, 3, 6)),
                 parser.daysIn("Published 10 January 2024 · updated 06.03.2024, 14:05 · no date 03/04/2024"));
     }
+
+    /** The cheap check before the regexes never rejects a text one of them matches (digits of any script included). */
+    @Test
+    void digitCheckRejectsOnlyTextsWithoutADate() {
+        String alphabet = "0123456789٣٤۵१𝟐 .-/,:aJnMrpyT\u00A0";
+        int kept = 0;
+        for (String s : io.newsflow.enrich.support.RandomStrings.of(alphabet, 30_000, 14, 7)) {
+            if (DateTextParser.mayHoldDate(s)) {
+                kept++;
+                continue;
+            }
+            for (java.util.regex.Pattern p : DateTextParser.DATE_PATTERNS) {
+                assertTrue(!p.matcher(s).find(), () -> p + " matches " + s);
+            }
+        }
+        assertTrue(kept > 0 && kept < 30_000, "both outcomes occur: " + kept);
+        assertTrue(DateTextParser.mayHoldDate("28.01.22") && DateTextParser.mayHoldDate("in 2021")
+                && DateTextParser.mayHoldDate("٢٠٢١") && !DateTextParser.mayHoldDate("on 3.4. at 5 pm"));
+    }
 }
