@@ -342,7 +342,7 @@ public final class HtmlToText implements EnrichmentStage {
         List<Element> noscript = new ArrayList<>();
         List<Element> chrome = new ArrayList<>();
         Element canonical = null;
-        for (Element e : doc.getAllElements()) {
+        for (Element e : DocumentOrder.elements(doc)) {
             if (NON_CONTENT.matches(doc, e)) {
                 nonContent.add(e);
             } else if (e.nameIs("noscript")) {
