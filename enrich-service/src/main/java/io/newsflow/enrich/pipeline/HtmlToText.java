@@ -402,7 +402,8 @@ public final class HtmlToText implements EnrichmentStage {
         String pageText = doc.body() == null ? "" : doc.body().text();
         meta.pageTextHead = pageText.length() > PAGE_TEXT_HEAD ? pageText.substring(0, PAGE_TEXT_HEAD) : pageText;
         if (canonical != null) {
-            meta.canonicalLink = blankToNull(canonical.absUrl("href").isEmpty() ? canonical.attr("href") : canonical.absUrl("href"));
+            String absolute = canonical.absUrl("href"); // resolving parses URLs: once
+            meta.canonicalLink = blankToNull(absolute.isEmpty() ? canonical.attr("href") : absolute);
         }
         // JSON-LD is the most deliberate statement of the date, so it goes first; app state in scripts is the last resort
         meta.dateCandidates.addAll(0, jsonLdDates);
