@@ -86,7 +86,7 @@ public final class DateTextParser {
     /** 17/03/2020 or 03/17/2020: taken only when the order is unambiguous (one part above 12, or both equal). */
     private static final Pattern SLASH_DAY_MONTH_YEAR = Pattern.compile(
             "(?<![\\d/])(?<a>\\d{1,2})/(?<b>\\d{1,2})/(?<y>\\d{4})(?![\\d/])", FLAGS);
-    private static final List<Pattern> DATE_PATTERNS = List.of(MONTH_FIRST, DAY_FIRST, ISO_DATE, SLASH_YMD, DOTTED_YMD,
+    static final List<Pattern> DATE_PATTERNS = List.of(MONTH_FIRST, DAY_FIRST, ISO_DATE, SLASH_YMD, DOTTED_YMD,
             DOTTED_DMY, DOTTED_DMY_SHORT_YEAR, SLASH_DAY_MONTH_YEAR);
     private static final int MONTHS_IN_YEAR = 12;
     /** Characters around a year that hold the rest of its date ("Wednesday, 12. September 2024", "2024-09-12"). */
@@ -99,6 +99,8 @@ public final class DateTextParser {
                     + "(?:\\.\\d+)?\\s*(?<ap>[ap]\\.?\\s?m\\.?)?(?:\\s*(?<z>Z|UTC|GMT|[+-]\\d{2}:?\\d{2}))?(?!\\d)",
             FLAGS);
     private static final int NOON = 12;
+    /** Offsets written without a colon ("+0100"), which the ISO parser rejects. */
+    private static final DateTimeFormatter MACHINE_OFFSET_PATTERN = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxx");
 
     /** Parses a whole value as a machine date (meta tags, JSON-LD, envelope), else finds a date in it. */
     public Optional<Instant> parse(String value) {
@@ -111,20 +113,38 @@ public final class DateTextParser {
             return Optional.empty();
         }
         String v = value.strip();
+        // a format that cannot parse the first character is not tried: each failed parse throws, which costs
+        boolean yearFirst = startsLikeYear(v.charAt(0));
+        boolean rfc = Character.isLetter(v.charAt(0)) || isAsciiDigit(v.charAt(0));
         for (var parser : List.<java.util.function.Function<String, Parsed>>of(
-                s -> offset(OffsetDateTime.parse(s)),
-                s -> utc(Instant.parse(s)),
-                s -> utc(LocalDateTime.parse(s).toInstant(ZoneOffset.UTC)),
-                s -> utc(LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC)),
-                s -> offset(ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME).toOffsetDateTime()),
-                s -> offset(OffsetDateTime.parse(s, DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxx"))))) {
+                s -> yearFirst ? offset(OffsetDateTime.parse(s)) : null,
+                s -> yearFirst ? utc(Instant.parse(s)) : null,
+                s -> yearFirst ? utc(LocalDateTime.parse(s).toInstant(ZoneOffset.UTC)) : null,
+                s -> yearFirst ? utc(LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC)) : null,
+                s -> rfc ? offset(ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME).toOffsetDateTime()) : null,
+                s -> yearFirst ? offset(OffsetDateTime.parse(s, MACHINE_OFFSET_PATTERN)) : null)) {
             try {
-                return Optional.of(parser.apply(v));
+                Parsed parsed = parser.apply(v);
+                if (parsed != null) {
+                    return Optional.of(parsed);
+                }
             } catch (DateTimeException e) {
                 // try the next format
             }
         }
         return find(v).map(f -> new Parsed(f.instant(), f.written()));
+    }
+
+    /**
+     * Whether an ISO value or the yyyy pattern could start with {@code c}: they begin with the year, ASCII digits with
+     * an optional sign. (RFC 1123 begins with a day name, parsed case-insensitively, or the day of the month.)
+     */
+    static boolean startsLikeYear(char c) {
+        return isAsciiDigit(c) || c == '+' || c == '-';
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static Parsed offset(OffsetDateTime t) {
@@ -166,6 +186,9 @@ public final class DateTextParser {
 
     /** The earliest date in {@code text}, if any. */
     public Optional<Found> find(String text) {
+        if (!mayHoldDate(text)) {
+            return Optional.empty(); // most header lines: eight Unicode-aware regex scans saved
+        }
         List<Found> found = new ArrayList<>();
         for (Pattern p : DATE_PATTERNS) {
             Matcher m = p.matcher(text);
@@ -178,6 +201,29 @@ public final class DateTextParser {
             }
         }
         return found.stream().min(Comparator.comparingInt(Found::start));
+    }
+
+    /**
+     * False when no pattern of {@link #DATE_PATTERNS} can match: each needs a year of four digits, except the short
+     * dotted form, which needs two digits followed by a dot ({@code \\d} is any Unicode decimal digit here).
+     */
+    static boolean mayHoldDate(String text) {
+        int run = 0;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (Character.isDigit(c)) {
+                if (++run == 4) {
+                    return true;
+                }
+            } else {
+                if (c == '.' && run >= 2) {
+                    return true;
+                }
+                run = 0;
+            }
+        }
+        return false;
     }
 
     private static Optional<Found> toFound(String text, Matcher m, Pattern p) {

@@ -49,7 +49,12 @@ public final class EntityExtractor implements EnrichmentStage {
 
     @Override
     public void apply(ArticleDraft draft) {
-        draft.entities(extract(draft.title() == null ? draft.text() : draft.title() + "\n\n" + draft.text()));
+        // the paragraphs of title + blank line + text, without re-splitting the text the draft holds split already
+        List<String> paragraphs = draft.title() == null ? draft.paragraphs() : new ArrayList<>(TextBlocks.paragraphs(draft.title()));
+        if (draft.title() != null) {
+            paragraphs.addAll(draft.paragraphs());
+        }
+        draft.entities(extract(paragraphs));
     }
 
     private static final class Tally {
@@ -92,10 +97,15 @@ public final class EntityExtractor implements EnrichmentStage {
 
     /** Entities of a text, most mentioned first. */
     public List<EntityMention> extract(String text) {
+        return extract(TextBlocks.paragraphs(text));
+    }
+
+    /** Entities of a text given as its paragraphs ({@link TextBlocks#paragraphs}), most mentioned first. */
+    public List<EntityMention> extract(List<String> paragraphs) {
         Map<String, Tally> found = new LinkedHashMap<>();
         Map<String, Votes> names = new LinkedHashMap<>();
         List<String> singles = new ArrayList<>();
-        for (String paragraph : TextBlocks.paragraphs(text)) {
+        for (String paragraph : paragraphs) {
             scan(paragraph, found, names, singles);
         }
         Map<String, String> fullNameBySurname = new HashMap<>();

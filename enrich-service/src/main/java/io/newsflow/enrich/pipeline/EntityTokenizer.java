@@ -2,7 +2,6 @@ package io.newsflow.enrich.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -30,6 +29,8 @@ public final class EntityTokenizer {
     private static final Pattern TOKEN = Pattern.compile(
             "\\p{Lu}(?:\\.\\p{Lu})+\\.?|\\p{Lu}\\.(?=\\s+\\p{Lu})|[\\p{L}\\p{N}]++(?:[-'’](?![sS](?![\\p{L}\\p{N}]))[\\p{L}\\p{N}]++){0,16}"
                     + "|['’][sS](?![\\p{L}\\p{N}])|[^\\s\\p{L}\\p{N}]");
+    /** The {0,16} of {@link #TOKEN}: joined parts a word may have. */
+    private static final int MAX_JOINED_PARTS = 16;
     private static final String SENTENCE_END = ".!?:;\"“”";
     /** Abbreviations whose period does not end a sentence. */
     public static final java.util.Set<String> ABBREVIATIONS = java.util.Set.of("Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep",
@@ -41,13 +42,20 @@ public final class EntityTokenizer {
     /** The tokens of a text; a possessive "'s" is a token of its own. */
     public static List<Token> tokens(String text) {
         List<Token> out = new ArrayList<>();
-        Matcher m = TOKEN.matcher(text);
         boolean start = true;
         String previous = "";
-        while (m.find()) {
-            String t = m.group();
+        int i = 0;
+        while (i < text.length()) {
+            int from = i;
+            int cp = text.codePointAt(i);
+            if (isAsciiSpace(cp)) {
+                i++;
+                continue;
+            }
+            i = tokenEnd(text, i, cp);
+            String t = text.substring(from, i);
             boolean word = Character.isLetterOrDigit(t.charAt(0));
-            out.add(new Token(t, m.start(), start && word));
+            out.add(new Token(t, from, start && word));
             if (word) {
                 start = false;
             } else if (SENTENCE_END.indexOf(t.charAt(0)) >= 0 && !(".".equals(t) && ABBREVIATIONS.contains(previous))) {
@@ -56,5 +64,74 @@ public final class EntityTokenizer {
             previous = t;
         }
         return out;
+    }
+
+    /**
+     * Where the match of {@link #TOKEN} that starts at {@code i} (a code point {@code cp} that is no ASCII space)
+     * ends: its alternatives tried in order, as the regex tries them. A loop: this runs over every article's text.
+     */
+    static int tokenEnd(String s, int i, int cp) {
+        int len = s.length();
+        int after = i + Character.charCount(cp);
+        if (isUpper(cp)) {
+            // \p{Lu}(?:\.\p{Lu})+\.?
+            int end = after;
+            while (end + 1 < len && s.charAt(end) == '.' && isUpper(s.codePointAt(end + 1))) {
+                end += 1 + Character.charCount(s.codePointAt(end + 1));
+            }
+            if (end > after) {
+                return end < len && s.charAt(end) == '.' ? end + 1 : end;
+            }
+            // \p{Lu}\.(?=\s+\p{Lu})
+            if (after < len && s.charAt(after) == '.') {
+                int k = after + 1;
+                while (k < len && isAsciiSpace(s.charAt(k))) {
+                    k++;
+                }
+                if (k > after + 1 && k < len && isUpper(s.codePointAt(k))) {
+                    return after + 1;
+                }
+            }
+        }
+        if (TextBlocks.isLetterOrNumber(cp)) {
+            // [\p{L}\p{N}]++(?:[-'’](?![sS](?![\p{L}\p{N}]))[\p{L}\p{N}]++){0,16}
+            int end = TextBlocks.skipWhile(s, TextBlocks::isLetterOrNumber, after);
+            for (int part = 0; part < MAX_JOINED_PARTS && end + 1 < len; part++) {
+                char joiner = s.charAt(end);
+                if (joiner != '-' && joiner != '\'' && joiner != '’' || isPossessiveS(s, end + 1)
+                        || !TextBlocks.isLetterOrNumber(s.codePointAt(end + 1))) {
+                    break;
+                }
+                end = TextBlocks.skipWhile(s, TextBlocks::isLetterOrNumber, end + 1);
+            }
+            return end;
+        }
+        // ['’][sS](?![\p{L}\p{N}])
+        if ((cp == '\'' || cp == '’') && isPossessiveS(s, after)) {
+            return after + 1;
+        }
+        // [^\s\p{L}\p{N}]: one code point
+        return after;
+    }
+
+    /** An 's' or 'S' at {@code i} that no letter or digit follows. */
+    private static boolean isPossessiveS(String s, int i) {
+        return i < s.length() && (s.charAt(i) == 's' || s.charAt(i) == 'S')
+                && (i + 1 >= s.length() || !TextBlocks.isLetterOrNumber(s.codePointAt(i + 1)));
+    }
+
+    /** {@code \p{Lu}}. */
+    private static boolean isUpper(int cp) {
+        return Character.getType(cp) == Character.UPPERCASE_LETTER;
+    }
+
+    /** {@code \s} of java.util.regex without UNICODE_CHARACTER_CLASS. */
+    private static boolean isAsciiSpace(int cp) {
+        return cp == ' ' || cp == '\t' || cp == '\n' || cp == 0x0B || cp == '\f' || cp == '\r';
+    }
+
+    /** Regex {@code TOKEN}, kept as the definition the tokenizer loop follows (and the tests compare with). */
+    static Pattern tokenPattern() {
+        return TOKEN;
     }
 }

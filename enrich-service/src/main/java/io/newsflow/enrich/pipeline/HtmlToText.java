@@ -63,20 +63,16 @@ public final class HtmlToText implements EnrichmentStage {
     /** RDFa/microdata publication dates outside meta tags (Drupal's schema:dateCreated spans, ...). */
     private static final Set<String> SCHEMA_DATE_PROPERTIES = Set.of("datepublished", "datecreated", "schema:datepublished",
             "schema:datecreated");
-    /** Shortest and longest words in the class-word sets: other lengths need no lookup. */
-    private static final int MIN_CLASS_WORD = 2;
-    private static final int MAX_CLASS_WORD = 10;
-    private static final char ASCII_LIMIT = 128;
-    /** The multiplier of {@link String#hashCode}. */
-    private static final int HASH_MULTIPLIER = 31;
     private static final Evaluator NOT_ARTICLE_DATE_CONTEXT = Selector.evaluatorOf("li, nav, aside");
     private static final int MAX_DATE_ELEMENT_TEXT = 80;
     private static final int MAX_DATE_ELEMENTS = 5;
     /** Byline elements: rel=author, itemprop=author, or a class word below; the name is their (short) text. */
     private static final Set<String> AUTHOR_CLASS_WORDS = Set.of("author", "byline", "autor", "auteur", "authorname", "fn",
             "vcard");
-    private static final ClassWords DATE_CLASSES = ClassWords.of(DATE_CLASS_WORDS);
-    private static final ClassWords AUTHOR_CLASSES = ClassWords.of(AUTHOR_CLASS_WORDS);
+    /** Bits of {@link #CLASS_WORDS}: the date words and the author words, asked in one scan of the class attribute. */
+    private static final int DATE_WORD = 1;
+    private static final int AUTHOR_WORD = 2;
+    private static final ClassWordSets CLASS_WORDS = new ClassWordSets(List.of(DATE_CLASS_WORDS, AUTHOR_CLASS_WORDS));
     /** Where a name belongs to someone else: comments, related lists, page chrome. */
     private static final Evaluator NOT_ARTICLE_AUTHOR_CONTEXT = Selector.evaluatorOf(
             "li, nav, aside, [class~=(?i)comment], [id~=(?i)comment]");
@@ -116,22 +112,23 @@ public final class HtmlToText implements EnrichmentStage {
     public void apply(ArticleDraft draft) {
         if (draft.isHtml() || draft.contentType() == null && looksLikeHtml(draft.content())) {
             Document doc = Jsoup.parse(draft.content(), draft.url() == null ? "" : draft.url());
-            int pageChars = collectMetadata(doc, draft.html());
-            doc.select(NON_CONTENT).remove();
+            PageScan scan = collectMetadata(doc, draft.html());
+            scan.nonContent.forEach(Element::remove);
             // the locator asks for the texts of many nested elements: it reads them from one walk (ElementTexts)
             // per state of the tree, and these text nodes are normalised once for all its walks
             ElementTexts.NodeTextCache textCache = new ElementTexts.NodeTextCache();
-            removeNoscript(doc, textCache);
-            removeChrome(doc, pageChars);
+            removeNoscript(doc, scan.noscript, textCache);
+            removeChrome(doc, scan.chrome, scan.pageChars);
             locator.prune(doc, textCache);
             List<String> paragraphs = new ArrayList<>();
             for (Element root : locator.locate(doc, textCache)) {
                 paragraphs.addAll(blocksOf(root, locator.maxBlockLinkDensity()));
             }
-            draft.text(TextBlocks.join(paragraphs));
+            // blocks are already split and cleaned as TextBlocks.paragraphs would split their join: handed on as such
+            draft.paragraphs(paragraphs);
             draft.textSource(ArticleDraft.TEXT_SOURCE_HTML);
         } else {
-            draft.text(TextBlocks.join(plainParagraphs(draft.content())));
+            draft.paragraphs(plainParagraphs(draft.content()));
             draft.textSource(ArticleDraft.TEXT_SOURCE_TEXT);
         }
     }
@@ -140,23 +137,38 @@ public final class HtmlToText implements EnrichmentStage {
      * noscript is usually a "please enable JavaScript" note or a tracking pixel, but some blogs render the post with
      * script and put the only static copy of the body there: that one stays.
      */
-    private static void removeNoscript(Document doc, ElementTexts.NodeTextCache textCache) {
-        for (Element e : doc.getElementsByTag("noscript")) {
-            if (e.parent() != null && !MainContentLocator.holdsBodyParagraphs(e, ElementTexts.of(e, textCache))) {
+    private static void removeNoscript(Document doc, List<Element> noscript, ElementTexts.NodeTextCache textCache) {
+        for (Element e : noscript) {
+            if (isIn(doc, e) && !MainContentLocator.holdsBodyParagraphs(e, ElementTexts.of(e, textCache))) {
                 e.remove();
             }
         }
     }
 
-    /** @param pageChars length of the page's visible text (as collected with the metadata) */
-    private static void removeChrome(Document doc, int pageChars) {
+    /**
+     * @param chrome    the elements CHROME matched when the metadata was collected, in document order
+     * @param pageChars length of the page's visible text (as collected with the metadata)
+     */
+    private static void removeChrome(Document doc, List<Element> chrome, int pageChars) {
         int total = Math.max(1, pageChars);
         // a few small elements per page: their own text() is cheaper than a walk of the whole page
-        for (Element e : doc.select(CHROME)) {
-            if (e.parent() != null && e.text().length() <= CHROME_MAX_TEXT_SHARE * total) {
+        for (Element e : chrome) {
+            if (isIn(doc, e) && e.text().length() <= CHROME_MAX_TEXT_SHARE * total) {
                 e.remove();
             }
         }
+    }
+
+    /**
+     * Whether {@code e} is still in the document: candidates are collected in the first walk, before removals, and
+     * one inside a removed subtree is no longer part of the page (a select after the removal would not find it).
+     */
+    private static boolean isIn(Document doc, Element e) {
+        Element top = e;
+        while (top.parent() != null) {
+            top = top.parent();
+        }
+        return top == doc;
     }
 
     static boolean looksLikeHtml(String content) {
@@ -311,11 +323,14 @@ public final class HtmlToText implements EnrichmentStage {
     }
 
     /**
-     * One walk over the elements collects every kind of metadata; candidate lists keep document order.
-     *
-     * @return the length of the page's visible text
+     * What the first walk found besides metadata: the elements to remove next (in document order, as a select over
+     * the page would give them) and the length of the page's visible text.
      */
-    private int collectMetadata(Document doc, HtmlMetadata meta) {
+    private record PageScan(List<Element> nonContent, List<Element> noscript, List<Element> chrome, int pageChars) {
+    }
+
+    /** One walk over the elements collects every kind of metadata and the removal candidates; lists keep document order. */
+    private PageScan collectMetadata(Document doc, HtmlMetadata meta) {
         meta.htmlTitle = blankToNull(doc.title());
         List<HtmlMetadata.DateCandidate> jsonLdDates = new ArrayList<>();
         List<HtmlMetadata.DateCandidate> itempropDates = new ArrayList<>();
@@ -323,8 +338,19 @@ public final class HtmlToText implements EnrichmentStage {
         List<HtmlMetadata.DateCandidate> scriptDates = new ArrayList<>();
         List<Element> dateElements = new ArrayList<>();
         List<Element> bylineElements = new ArrayList<>();
+        List<Element> nonContent = new ArrayList<>();
+        List<Element> noscript = new ArrayList<>();
+        List<Element> chrome = new ArrayList<>();
         Element canonical = null;
-        for (Element e : doc.getAllElements()) {
+        for (Element e : DocumentOrder.elements(doc)) {
+            if (NON_CONTENT.matches(doc, e)) {
+                nonContent.add(e);
+            } else if (e.nameIs("noscript")) {
+                noscript.add(e);
+            }
+            if (CHROME.matches(doc, e)) {
+                chrome.add(e);
+            }
             switch (e.normalName()) {
                 case "meta" -> readMeta(e, meta);
                 case "h1" -> {
@@ -352,16 +378,20 @@ public final class HtmlToText implements EnrichmentStage {
                 default -> {
                 }
             }
+            if (e.attributesSize() == 0) {
+                continue; // no itemprop, property, rel, class or id: none of the checks below applies
+            }
             if ("datePublished".equalsIgnoreCase(e.attr("itemprop")) && (e.hasAttr("datetime") || !"meta".equals(e.normalName()))) {
                 String value = firstNonBlank(e.attr("datetime"), e.text());
                 if (!value.isBlank()) {
                     itempropDates.add(new HtmlMetadata.DateCandidate(value, FieldSources.HTML_META));
                 }
             }
-            if (isDateElement(e)) {
+            int classSets = CLASS_WORDS.setsOf(e.className(), DATE_WORD | AUTHOR_WORD);
+            if ((classSets & DATE_WORD) != 0 || isDateElement(e)) {
                 dateElements.add(e);
             }
-            if (isBylineElement(e)) {
+            if ((classSets & AUTHOR_WORD) != 0 || isBylineElement(e)) {
                 bylineElements.add(e);
             }
         }
@@ -372,12 +402,13 @@ public final class HtmlToText implements EnrichmentStage {
         String pageText = doc.body() == null ? "" : doc.body().text();
         meta.pageTextHead = pageText.length() > PAGE_TEXT_HEAD ? pageText.substring(0, PAGE_TEXT_HEAD) : pageText;
         if (canonical != null) {
-            meta.canonicalLink = blankToNull(canonical.absUrl("href").isEmpty() ? canonical.attr("href") : canonical.absUrl("href"));
+            String absolute = canonical.absUrl("href"); // resolving parses URLs: once
+            meta.canonicalLink = blankToNull(absolute.isEmpty() ? canonical.attr("href") : absolute);
         }
         // JSON-LD is the most deliberate statement of the date, so it goes first; app state in scripts is the last resort
         meta.dateCandidates.addAll(0, jsonLdDates);
         meta.dateCandidates.addAll(scriptDates);
-        return pageText.length();
+        return new PageScan(nonContent, noscript, chrome, pageText.length());
     }
 
     private static void readMeta(Element m, HtmlMetadata meta) {
@@ -410,56 +441,12 @@ public final class HtmlToText implements EnrichmentStage {
                 || !"meta".equals(e.normalName()) && SCHEMA_DATE_PROPERTIES.contains(e.attr("itemprop").strip().toLowerCase(Locale.ROOT)))) {
             return true;
         }
-        return hasWord(e.className(), DATE_CLASSES) || hasWord(e.id(), DATE_CLASSES);
+        return CLASS_WORDS.setsOf(e.id(), DATE_WORD) != 0;
     }
 
+    /** rel=author or itemprop=author (the class words are checked with the date words, in one scan). */
     private static boolean isBylineElement(Element e) {
-        return "author".equalsIgnoreCase(e.attr("rel")) || "author".equalsIgnoreCase(e.attr("itemprop"))
-                || hasWord(e.className(), AUTHOR_CLASSES);
-    }
-
-    /** Whether one of the words of a class or id attribute (split at spaces, '-' and '_') is in {@code words}. */
-    private static boolean hasWord(String attribute, ClassWords words) {
-        int start = 0;
-        int length = attribute.length();
-        int lowerHash = 0; // String.hashCode of the word lower-cased, while it is ASCII
-        boolean ascii = true;
-        for (int i = 0; i <= length; i++) {
-            char c = i < length ? attribute.charAt(i) : ' ';
-            if (i == length || isWordSeparator(c)) {
-                if (i - start >= MIN_CLASS_WORD && i - start <= MAX_CLASS_WORD
-                        && (!ascii || words.mayContain(lowerHash))
-                        && words.words.contains(attribute.substring(start, i).toLowerCase(Locale.ROOT))) {
-                    return true;
-                }
-                start = i + 1;
-                lowerHash = 0;
-                ascii = true;
-            } else if (c < ASCII_LIMIT) {
-                lowerHash = HASH_MULTIPLIER * lowerHash + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-            } else {
-                ascii = false;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * A set of lower-case ASCII class words with their hash codes: an ASCII word of a class attribute whose lower-case
-     * hash is not among them cannot be in the set, so most words are rejected without a substring and a lower-casing.
-     */
-    private record ClassWords(Set<String> words, int[] sortedHashes) {
-        static ClassWords of(Set<String> words) {
-            return new ClassWords(words, words.stream().mapToInt(String::hashCode).sorted().toArray());
-        }
-
-        boolean mayContain(int hash) {
-            return java.util.Arrays.binarySearch(sortedHashes, hash) >= 0;
-        }
-    }
-
-    private static boolean isWordSeparator(char c) {
-        return c == '-' || c == '_' || Character.isWhitespace(c);
+        return "author".equalsIgnoreCase(e.attr("rel")) || "author".equalsIgnoreCase(e.attr("itemprop"));
     }
 
     /** The first publication-date key in a script's JSON state (Shopify, Next.js, analytics data layers). */

@@ -1,12 +1,14 @@
 package io.newsflow.enrich.pipeline;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -27,6 +29,12 @@ public final class KeywordExtractor implements EnrichmentStage {
     private static final int MIN_WORD_LENGTH = 2;
     /** The {0,16} of {@link #TOKEN}: joined parts ("u.s.", "state-of-the-art") a token may have. */
     private static final int MAX_JOINED_PARTS = 16;
+    /** Indexes into a word's counts. */
+    private static final int FREQUENCY = 0;
+    private static final int DEGREE = 1;
+    /** Best score first, ties by term. */
+    private static final Comparator<Map.Entry<String, Double>> RANKING =
+            Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
 
     private final int maxKeywords;
     private final int maxPhraseWords;
@@ -63,46 +71,72 @@ public final class KeywordExtractor implements EnrichmentStage {
             }
         }
         close(current, candidates);
-        Map<String, Integer> frequency = new HashMap<>();
-        Map<String, Integer> degree = new HashMap<>();
+        Map<String, int[]> wordCounts = new HashMap<>(); // word -> {frequency, degree}
         for (List<String> c : candidates) {
             for (String w : c) {
-                frequency.merge(w, 1, Integer::sum);
-                degree.merge(w, c.size(), Integer::sum);
+                int[] counts = wordCounts.computeIfAbsent(w, k -> new int[2]);
+                counts[FREQUENCY]++;
+                counts[DEGREE] += c.size();
             }
         }
-        Map<String, Integer> phraseCount = new LinkedHashMap<>();
-        Map<String, List<String>> phraseWords = new HashMap<>();
+        Map<String, PhraseTally> phrases = new LinkedHashMap<>();
         for (List<String> c : candidates) {
             String phrase = c.size() == 1 ? c.get(0) : String.join(" ", c);
-            phraseCount.merge(phrase, 1, Integer::sum);
-            phraseWords.putIfAbsent(phrase, c);
+            phrases.computeIfAbsent(phrase, k -> new PhraseTally(c)).count++;
         }
         Map<String, Double> scores = new HashMap<>();
-        for (Map.Entry<String, Integer> p : phraseCount.entrySet()) {
-            List<String> words = phraseWords.get(p.getKey());
-            if (p.getValue() < minFrequency && (words.size() == 1 || frequency.get(words.get(0)) < minFrequency)) {
+        for (Map.Entry<String, PhraseTally> p : phrases.entrySet()) {
+            List<String> words = p.getValue().words;
+            int count = p.getValue().count;
+            if (count < minFrequency && (words.size() == 1 || wordCounts.get(words.get(0))[FREQUENCY] < minFrequency)) {
                 continue;
             }
             double s = 0;
             for (String w : words) {
-                s += degree.get(w) / (double) frequency.get(w);
+                int[] counts = wordCounts.get(w);
+                s += counts[DEGREE] / (double) counts[FREQUENCY];
             }
             // a phrase that recurs is more salient than one seen once
-            scores.put(p.getKey(), s * Math.log(1 + p.getValue()));
+            scores.put(p.getKey(), s * Math.log(1 + count));
         }
         // frequent single words are terms too, even when they mostly occur inside longer phrases
-        for (Map.Entry<String, Integer> w : frequency.entrySet()) {
-            if (w.getValue() >= minFrequency) {
-                scores.putIfAbsent(w.getKey(), degree.get(w.getKey()) / (double) w.getValue() * Math.log(1 + w.getValue()));
+        for (Map.Entry<String, int[]> w : wordCounts.entrySet()) {
+            int frequency = w.getValue()[FREQUENCY];
+            if (frequency >= minFrequency) {
+                scores.putIfAbsent(w.getKey(), w.getValue()[DEGREE] / (double) frequency * Math.log(1 + frequency));
             }
         }
+        return top(scores);
+    }
+
+    /** The maxKeywords best-scored terms, best first, weights scaled so that the best has 1.0. */
+    private List<Keyword> top(Map<String, Double> scores) {
         double best = scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
-        return scores.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(maxKeywords)
-                .map(e -> new Keyword(e.getKey(), Math.round(e.getValue() / best * 1000) / 1000.0))
-                .toList();
+        // a bounded heap instead of sorting every term: the ranking is a total order, so the same terms come out
+        PriorityQueue<Map.Entry<String, Double>> kept = new PriorityQueue<>(RANKING.reversed());
+        for (Map.Entry<String, Double> e : scores.entrySet()) {
+            kept.add(e);
+            if (kept.size() > maxKeywords) {
+                kept.poll();
+            }
+        }
+        List<Map.Entry<String, Double>> ranked = new ArrayList<>(kept);
+        ranked.sort(RANKING);
+        List<Keyword> out = new ArrayList<>(ranked.size());
+        for (Map.Entry<String, Double> e : ranked) {
+            out.add(new Keyword(e.getKey(), Math.round(e.getValue() / best * 1000) / 1000.0));
+        }
+        return List.copyOf(out);
+    }
+
+    /** How often a candidate phrase occurs, and its words. */
+    private static final class PhraseTally {
+        final List<String> words;
+        int count;
+
+        PhraseTally(List<String> words) {
+            this.words = words;
+        }
     }
 
     /**

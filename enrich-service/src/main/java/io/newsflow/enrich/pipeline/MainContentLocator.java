@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -33,8 +32,8 @@ public final class MainContentLocator {
     static final String[] POSITIVE_WORDS = {"article", "articlebody", "article-?body", "article-?content", "body",
         "content", "entry", "entry-?content", "main", "post", "post-?body", "post-?content", "story", "story-?body",
         "text", "blog", "page"};
-    private static final Pattern NEGATIVE = classWords(NEGATIVE_WORDS);
-    private static final Pattern POSITIVE = classWords(POSITIVE_WORDS);
+    private static final ClassHintWords NEGATIVE = ClassHintWords.of(NEGATIVE_WORDS);
+    private static final ClassHintWords POSITIVE = ClassHintWords.of(POSITIVE_WORDS);
     /** Bits of {@link #hintFlags}. */
     private static final int NEGATIVE_HINT = 1;
     private static final int POSITIVE_HINT = 2;
@@ -97,7 +96,7 @@ public final class MainContentLocator {
         int total = Math.max(1, texts.length(body));
         Map<String, Integer> hintMemo = new HashMap<>();
         List<Element> doomed = new ArrayList<>();
-        for (Element e : body.getAllElements()) {
+        for (Element e : DocumentOrder.elements(body)) {
             if (e == body || "article".equals(e.normalName()) || "main".equals(e.normalName())) {
                 continue;
             }
@@ -125,7 +124,7 @@ public final class MainContentLocator {
      */
     private static boolean looksLikeBody(Element e, ElementTexts texts) {
         String hints = hints(e);
-        return (!strongNegative(hints) || POSITIVE.matcher(hints).find()) && holdsBodyParagraphs(e, texts);
+        return (!strongNegative(hints) || POSITIVE.find(hints)) && holdsBodyParagraphs(e, texts);
     }
 
     /**
@@ -165,7 +164,7 @@ public final class MainContentLocator {
         ElementTexts texts = ElementTexts.of(body, cache);
         Map<String, Integer> hintMemo = new HashMap<>();
         Map<Element, Double> scores = new IdentityHashMap<>();
-        for (Element e : body.getAllElements()) {
+        for (Element e : DocumentOrder.elements(body)) {
             boolean scored = isScored(e);
             int length;
             int commas;
@@ -282,8 +281,8 @@ public final class MainContentLocator {
         }
         // a div that holds text directly and no blocks is a paragraph in disguise
         if ("div".equals(tag) || "section".equals(tag) || "span".equals(tag) && e.parent() != null && "div".equals(e.parent().normalName())) {
-            for (Element child : e.children()) {
-                if (BLOCK_TAGS.contains(child.normalName())) {
+            for (int i = 0; i < e.childNodeSize(); i++) { // children() would copy the child list of every element
+                if (e.childNode(i) instanceof Element child && BLOCK_TAGS.contains(child.normalName())) {
                     return false;
                 }
             }
@@ -330,34 +329,14 @@ public final class MainContentLocator {
     }
 
     /**
-     * A pattern that finds one of {@code words} as a whole word of a class/id list (between the start or '-', '_', ' '
-     * and the end or one of those), case-insensitively: {@code (?:^|[-_ ])(?:w1|w2|...)(?:$|[-_ ])}, written with
-     * the words grouped by their first letter ({@code a(?:d|ds|...)|b(?:...)}). It finds the same strings; grouped,
-     * the matcher tries one group instead of every word at each word start.
-     */
-    static Pattern classWords(String... words) {
-        Map<Character, List<String>> byFirst = new java.util.TreeMap<>();
-        for (String w : words) {
-            byFirst.computeIfAbsent(w.charAt(0), k -> new ArrayList<>()).add(w.substring(1));
-        }
-        StringBuilder regex = new StringBuilder("(?:^|[-_ ])(?:");
-        String groupSeparator = "";
-        for (Map.Entry<Character, List<String>> group : byFirst.entrySet()) {
-            regex.append(groupSeparator).append(group.getKey()).append("(?:").append(String.join("|", group.getValue())).append(')');
-            groupSeparator = "|";
-        }
-        return Pattern.compile(regex.append(")(?:$|[-_ ])").toString(), Pattern.CASE_INSENSITIVE);
-    }
-
-    /**
      * {@link #NEGATIVE_HINT} if NEGATIVE finds a word in the class/id hints, plus {@link #POSITIVE_HINT} if POSITIVE
      * does. Pages repeat the same class names on many elements, so each distinct one is matched once per page.
      */
     private static int hintFlags(String hints, Map<String, Integer> memo) {
         Integer flags = memo.get(hints);
         if (flags == null) {
-            boolean negative = NEGATIVE.matcher(hints).find();
-            boolean positive = POSITIVE.matcher(hints).find();
+            boolean negative = NEGATIVE.find(hints);
+            boolean positive = POSITIVE.find(hints);
             flags = (negative ? NEGATIVE_HINT : 0) | (positive ? POSITIVE_HINT : 0);
             memo.put(hints, flags);
         }

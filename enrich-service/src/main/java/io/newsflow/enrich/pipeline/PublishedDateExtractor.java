@@ -51,7 +51,9 @@ public final class PublishedDateExtractor implements EnrichmentStage {
     @Override
     public void apply(ArticleDraft draft) {
         HeaderScan header = scanHeader(draft);
-        draft.text(header.cleanedText());
+        if (header.cleanedText() != null) {
+            draft.text(header.cleanedText());
+        }
         Optional<Instant> fromEnvelope = Optional.ofNullable(draft.envelopePublishedAt()).filter(this::plausible);
         if (fromEnvelope.isPresent()) {
             draft.publishedAt(fromEnvelope.get(), FieldSources.ENVELOPE);
@@ -151,12 +153,13 @@ public final class PublishedDateExtractor implements EnrichmentStage {
         return parsed.written();
     }
 
+    /** @param cleanedText the text without the date header, null when the text stays as it is */
     private record HeaderScan(Instant date, String source, String cleanedText) {
     }
 
     /** Looks at the first lines for a date header; drops a pure one, cuts a labelled prefix. */
     private HeaderScan scanHeader(ArticleDraft draft) {
-        List<String> paragraphs = new ArrayList<>(TextBlocks.paragraphs(draft.text()));
+        List<String> paragraphs = new ArrayList<>(draft.paragraphs());
         int seen = 0;
         for (int p = 0; p < paragraphs.size() && seen < headerLines; p++) {
             List<String> lines = new ArrayList<>(TextBlocks.lines(paragraphs.get(p)));
@@ -179,7 +182,7 @@ public final class PublishedDateExtractor implements EnrichmentStage {
                 return new HeaderScan(dl.instant(), source, TextBlocks.join(paragraphs));
             }
         }
-        return new HeaderScan(null, null, draft.text());
+        return new HeaderScan(null, null, null); // unchanged: the draft keeps its split paragraphs for the next stages
     }
 
     private Optional<Instant> urlDate(String url) {

@@ -13,7 +13,6 @@ public final class TextBlocks {
 
     /** Unicode spaces a feed leaves in (NBSP, thin space, zero-width, BOM) count as whitespace here. */
     private static final Pattern ODD_SPACE = Pattern.compile("[\\u00A0\\u1680\\u2000-\\u200B\\u202F\\u205F\\u3000\\uFEFF]");
-    private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f]+");
     private static final Pattern BLANK_LINES = Pattern.compile("\\n\\s*\\n");
 
     private TextBlocks() {
@@ -22,9 +21,25 @@ public final class TextBlocks {
     /** Odd spaces to plain spaces, runs of spaces collapsed, trimmed (within one line). */
     public static String cleanLine(String line) {
         if (isClean(line)) {
-            return line; // the common case: no regex passes, no copies
+            return line; // the common case: no copies
         }
-        return SPACES.matcher(ODD_SPACE.matcher(line).replaceAll(" ")).replaceAll(" ").strip();
+        // odd spaces to ' ', runs of [ \t\x0B\f] to one ' ', stripped: the two regex passes as one loop (lines of
+        // HTML blocks often start or end with a space or hold a no-break space: this runs on many lines of a page)
+        StringBuilder out = new StringBuilder(line.length());
+        boolean inRun = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\u000B' || c == '\f' || c >= '\u00A0' && isOddSpace(c)) {
+                if (!inRun) {
+                    out.append(' ');
+                    inRun = true;
+                }
+            } else {
+                out.append(c);
+                inRun = false;
+            }
+        }
+        return out.toString().strip();
     }
 
     /** True when {@link #cleanLine} would return the line unchanged (no odd space, no space run, trimmed). */

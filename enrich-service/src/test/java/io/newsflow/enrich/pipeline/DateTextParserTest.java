@@ -22,6 +22,9 @@ class DateTextParserTest {
             "2024-03-05T08:00:00|2024-03-05T08:00:00Z",
             "2024-03-05T08:00:00+0100|2024-03-05T07:00:00Z",
             "Tue, 5 Mar 2024 08:00:00 GMT|2024-03-05T08:00:00Z",
+            "5 Mar 2024 08:00:00 GMT|2024-03-05T08:00:00Z",
+            "(2024-03-05)|2024-03-05T00:00:00Z",
+            "Posted 2024-03-05T08:00:00Z|2024-03-05T08:00:00Z",
             "Monday, April 22, 2024|2024-04-22T00:00:00Z",
             "Thursday, January 13, 2011, 20:26 PM|2011-01-13T20:26:00Z",
             "Jan. 5, 2022 at 3:15 pm|2022-01-05T15:15:00Z",
@@ -65,5 +68,24 @@ class DateTextParserTest {
     void daysInListsEveryWrittenDate() {
         assertEquals(java.util.Set.of(java.time.LocalDate.of(2024, 1, 10), java.time.LocalDate.of(2024, 3, 6)),
                 parser.daysIn("Published 10 January 2024 · updated 06.03.2024, 14:05 · no date 03/04/2024"));
+    }
+
+    /** The cheap check before the regexes never rejects a text one of them matches (digits of any script included). */
+    @Test
+    void digitCheckRejectsOnlyTextsWithoutADate() {
+        String alphabet = "0123456789٣٤۵१𝟐 .-/,:aJnMrpyT\u00A0";
+        int kept = 0;
+        for (String s : io.newsflow.enrich.support.RandomStrings.of(alphabet, 30_000, 14, 7)) {
+            if (DateTextParser.mayHoldDate(s)) {
+                kept++;
+                continue;
+            }
+            for (java.util.regex.Pattern p : DateTextParser.DATE_PATTERNS) {
+                assertTrue(!p.matcher(s).find(), () -> p + " matches " + s);
+            }
+        }
+        assertTrue(kept > 0 && kept < 30_000, "both outcomes occur: " + kept);
+        assertTrue(DateTextParser.mayHoldDate("28.01.22") && DateTextParser.mayHoldDate("in 2021")
+                && DateTextParser.mayHoldDate("٢٠٢١") && !DateTextParser.mayHoldDate("on 3.4. at 5 pm"));
     }
 }

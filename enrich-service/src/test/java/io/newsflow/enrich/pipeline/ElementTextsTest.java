@@ -101,6 +101,11 @@ class ElementTextsTest {
 
     private static void assertSameAsJsoup(Document doc, ElementTexts.NodeTextCache cache) {
         ElementTexts texts = ElementTexts.of(doc, cache);
+        // the walk in document order lists what jsoup's getAllElements lists, from any root
+        assertEquals(doc.getAllElements(), DocumentOrder.elements(doc));
+        if (doc.body() != null) {
+            assertEquals(doc.body().getAllElements(), DocumentOrder.elements(doc.body()));
+        }
         for (Element e : doc.getAllElements()) {
             String expected = e.text();
             assertEquals(expected, texts.text(e), () -> "text of <" + e.normalName() + "> in " + doc.body().html());

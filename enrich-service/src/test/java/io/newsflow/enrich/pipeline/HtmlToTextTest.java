@@ -154,4 +154,19 @@ class HtmlToTextTest {
         assertTrue(d.text().startsWith("The post is rendered by script"), d.text());
         assertFalse(d.text().contains("enable JavaScript"), d.text());
     }
+
+    /** The stage hands its blocks on already split: they must be what splitting the joined text gives. */
+    @Test
+    void handsOnParagraphsInTheirSplitForm() {
+        String odd = "<html><body><article><p>One\u00A0 two\t three  <br> <br>\u2003four\u200B</p>"
+                + "<pre>  kept\n\n   layout  </pre><table><tr><td>a</td><td> b </td></tr></table>"
+                + "<p>\u3000</p><div>tail <span>end</span>\r\n</div></article></body></html>";
+        for (String page : List.of(PAGE, odd)) {
+            ArticleDraft d = run(page, "text/html");
+            assertEquals(TextBlocks.paragraphs(d.text()), d.paragraphs(), page);
+        }
+        ArticleDraft text = run("A hard-wrapped line that goes on and on and on and on and on and on\nand ends here.\n\n"
+                + "\u00A0Second  paragraph\t\r\n\r\nThird.", "text/plain");
+        assertEquals(TextBlocks.paragraphs(text.text()), text.paragraphs());
+    }
 }
