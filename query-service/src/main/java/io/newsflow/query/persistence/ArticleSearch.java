@@ -140,7 +140,7 @@ public class ArticleSearch {
                 f.params.put("afterTime", after.time());
             }
         }
-        String ranked = relevance ? rankedCandidates(c, f) : newestFirst(c, f);
+        String ranked = relevance ? rankedCandidates(c, f) : newestFirst(c, f, outer);
         // The snippet is computed for the page's rows only, not for every match.
         String sql = ranked + ", page AS (SELECT m.id, m.t, m.rank FROM ranked m"
                 + (outer.isEmpty() ? "" : " WHERE " + String.join(" AND ", outer))
@@ -192,8 +192,14 @@ public class ArticleSearch {
      * few articles per row (article_story_idx), not a window over every match, so the sort index stays usable.
      * One ORed condition, not one SELECT per text-search configuration as for facets: the newest-first walk of the
      * sort index needs a single ordered scan (with a UNION ALL the planner sorts every match of a common term).
+     * <p>
+     * A query that may need word positions (a phrase) takes its candidates with the relaxed match, which GIN
+     * answers exactly, in sort order behind an {@code OFFSET 0} fence, and checks the exact match (and the story
+     * probe) above the fence: only on the rows until the page is full, instead of re-checking the TOASTed tsvector
+     * of every row that holds the words. The cursor ({@code pageAfter}, over {@code m.t, m.id}) is repeated inside
+     * the fence, where it bounds the scan. Same rows, same order.
      */
-    private static String newestFirst(SearchCriteria c, SqlFilter f) {
+    private static String newestFirst(SearchCriteria c, SqlFilter f, List<String> pageAfter) {
         String column = c.sort() == SortOrder.INGESTED ? "sort_ingested_at" : "sort_published_at";
         String collapse = "";
         if (c.collapseStories()) {
@@ -201,8 +207,16 @@ public class ArticleSearch {
                     + " WHERE b.story_id = a.story_id AND (b.%1$s, b.id) > (a.%1$s, a.id) AND %2$s))"
                     .formatted(column, f.where("b"));
         }
-        return "WITH ranked AS NOT MATERIALIZED (SELECT a.id, a." + column + " AS t, CAST(NULL AS real) AS rank"
-                + " FROM {h-schema}article a WHERE " + f.where() + collapse + ")";
+        String select = "WITH ranked AS NOT MATERIALIZED (SELECT a.id, a." + column + " AS t,"
+                + " CAST(NULL AS real) AS rank FROM ";
+        if (!f.matchMayNeedPositions()) {
+            return select + "{h-schema}article a WHERE " + f.where() + collapse + ")";
+        }
+        String after = pageAfter.stream().map(p -> " AND " + p.replace("m.t", "a." + column).replace("m.id", "a.id"))
+                .collect(Collectors.joining());
+        return select + "(SELECT a.id, a.story_id, a." + column + ", a.search_config, a.search_vector"
+                + " FROM {h-schema}article a WHERE " + f.whereRelaxed() + after
+                + " ORDER BY a." + column + " DESC, a.id DESC OFFSET 0) a WHERE " + f.match() + collapse + ")";
     }
 
     /**
