@@ -4,6 +4,7 @@
 -- As the service's connections (quarkus.datasource.jdbc.new-connection-sql, NEWSFLOW_DB_WORK_MEM).
 SET work_mem = '32MB';
 SET jit = off;
+SET max_parallel_workers_per_gather = 0;
 \echo '== search: q + source, newest first (page of 20 + 1, snippets for the page)'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
 WITH ranked AS NOT MATERIALIZED (SELECT a.id, a.sort_published_at AS t, CAST(NULL AS real) AS rank FROM query.article a
@@ -20,6 +21,13 @@ EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
 SELECT a.id FROM query.article a
   WHERE ((a.search_config = 'english'::regconfig AND a.search_vector @@ websearch_to_tsquery('english'::regconfig, 'election'))
       OR (a.search_config = 'simple'::regconfig AND a.search_vector @@ websearch_to_tsquery('simple'::regconfig, 'election')))
+  AND a.duplicate_of IS NULL ORDER BY a.sort_published_at DESC, a.id DESC LIMIT 11;
+
+\echo '== search: q alone, a rarer term (the list part of a facets request, limit 10 + 1): no lang, both configurations ORed'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT a.id FROM query.article a
+  WHERE ((a.search_config = 'english'::regconfig AND a.search_vector @@ websearch_to_tsquery('english'::regconfig, 'climate'))
+      OR (a.search_config = 'simple'::regconfig AND a.search_vector @@ websearch_to_tsquery('simple'::regconfig, 'climate')))
   AND a.duplicate_of IS NULL ORDER BY a.sort_published_at DESC, a.id DESC LIMIT 11;
 
 \echo '== search: q + lang + month, newest first'

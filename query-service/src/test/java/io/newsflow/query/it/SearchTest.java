@@ -371,6 +371,17 @@ class SearchTest {
     }
 
     @Test
+    void fullTextMatchIsCostedAsTheDetoastItIs() {
+        Number cost = QuarkusTransaction.requiringNew().call(() -> (Number) em.createNativeQuery(
+                "SELECT procost FROM pg_proc WHERE oid = to_regprocedure('pg_catalog.ts_match_vq(tsvector,tsquery)')")
+                .getSingleResult());
+        assertEquals(1000, cost.intValue(), "V7 (the tests migrate as a superuser)");
+        String parallel = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "SELECT current_setting('max_parallel_workers_per_gather')").getSingleResult());
+        assertEquals("0", parallel, "per service connection (new-connection-sql)");
+    }
+
+    @Test
     void searchConfigurationsInSqlAndJavaAgree() {
         List<String> languages = new ArrayList<>(SearchLanguages.knownLanguages());
         languages.addAll(List.of("und", "xx", "", "EN-gb"));
