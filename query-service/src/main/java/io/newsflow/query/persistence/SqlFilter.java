@@ -181,11 +181,25 @@ final class SqlFilter {
      * filter, and the tsvector is re-checked only where the bitmap is lossy or the query needs positions.
      */
     List<String> whereBranches() {
+        return branches(matchBranches, where());
+    }
+
+    /** {@link #whereBranches()} with each branch's match relaxed as in {@link #whereRelaxed()}, in the same order. */
+    List<String> relaxedWhereBranches() {
+        return branches(relaxedBranches, whereRelaxed());
+    }
+
+    /** The exact match of each of {@link #whereBranches()}, in the same order ({@code TRUE} without q). */
+    List<String> branchMatches() {
+        return matchBranches.size() < 2 ? List.of(match()) : List.copyOf(matchBranches);
+    }
+
+    private List<String> branches(List<String> matches, String single) {
         if (matchBranches.size() < 2) {
-            return List.of(where());
+            return List.of(single);
         }
         List<String> branches = new ArrayList<>();
-        for (String match : matchBranches) {
+        for (String match : matches) {
             List<String> branch = new ArrayList<>(conditions);
             branch.set(matchIndex, match);
             branches.add(String.join(" AND ", branch));

@@ -348,6 +348,11 @@ class SearchTest {
                 .toList(), Pipeline.ids(Map.of("source", src, "q", "\"prime minister\"",
                         "from", "2022-03-01T00:00:00Z", "to", "2022-03-01T00:00:00Z")), "with a date range");
         assertEquals(List.of(compound.id), Pipeline.ids(Map.of("source", src, "q", "covid-19")), "compound word");
+        JsonPath facets = given().queryParam("source", src).queryParam("q", "\"prime minister\"")
+                .queryParam("facets", "source,lang").get("/articles").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(phrase.size()), facets.getList("facets.source.count"), "facets count phrase matches only");
+        assertEquals(List.of("en", "de"), facets.getList("facets.lang.value"));
+        assertEquals(List.of(phrase.size() - 1, 1), facets.getList("facets.lang.count"));
         List<String> notPhrase = all.stream().filter(a -> !phrase.contains(a)).sorted(newestFirst).map(a -> a.id)
                 .toList();
         assertEquals(notPhrase, Pipeline.pageThrough(
