@@ -67,6 +67,8 @@ final class SqlFilter {
     /** {@link #RELAXED_MATCH_BRANCH} per configuration, in the order of {@link #matchBranches}. */
     private final List<String> relaxedBranches = new ArrayList<>();
     private boolean mayNeedPositions;
+    /** A filter other than the language bounds the rows (source, dates, url, entity, story, duplicate of). */
+    private boolean narrowed;
     /** Where the ORed match sits in {@link #conditions}, or -1. */
     private int matchIndex = -1;
     final Map<String, Object> params = new HashMap<>();
@@ -125,6 +127,9 @@ final class SqlFilter {
             f.params.put("entity" + i, c.entities().get(i));
             f.params.put("entityName" + i, c.entities().get(i).toLowerCase(Locale.ROOT));
         }
+        f.narrowed = !c.sources().isEmpty() || c.publishedFrom() != null || c.publishedBefore() != null
+                || c.canonicalUrl() != null || !c.entities().isEmpty() || !c.stories().isEmpty()
+                || c.duplicateOf() != null;
         if (!c.stories().isEmpty()) {
             f.conditions.add("a.story_id IN (:stories)");
             f.listParams.put("stories", c.stories());
@@ -155,6 +160,14 @@ final class SqlFilter {
      */
     boolean matchMayNeedPositions() {
         return mayNeedPositions;
+    }
+
+    /**
+     * True when a filter other than the language bounds the rows: then the matches of the relaxed query among them
+     * are few enough to fetch and sort whole (a language alone keeps ~95 % of the rows).
+     */
+    boolean isNarrowed() {
+        return narrowed;
     }
 
     /** The conditions with the full-text match relaxed (a superset of {@link #where()}'s rows). */
