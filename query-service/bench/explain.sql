@@ -4,6 +4,7 @@
 -- As the service's connections (quarkus.datasource.jdbc.new-connection-sql, NEWSFLOW_DB_WORK_MEM).
 SET work_mem = '32MB';
 SET jit = off;
+SET max_parallel_workers_per_gather = 0;
 \echo '== search: q + source, newest first (page of 20 + 1, snippets for the page)'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
 WITH ranked AS NOT MATERIALIZED (SELECT a.id, a.sort_published_at AS t, CAST(NULL AS real) AS rank FROM query.article a
@@ -22,6 +23,13 @@ SELECT a.id FROM query.article a
       OR (a.search_config = 'simple'::regconfig AND a.search_vector @@ websearch_to_tsquery('simple'::regconfig, 'election')))
   AND a.duplicate_of IS NULL ORDER BY a.sort_published_at DESC, a.id DESC LIMIT 11;
 
+\echo '== search: q alone, a rarer term (the list part of a facets request, limit 10 + 1): no lang, both configurations ORed'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT a.id FROM query.article a
+  WHERE ((a.search_config = 'english'::regconfig AND a.search_vector @@ websearch_to_tsquery('english'::regconfig, 'climate'))
+      OR (a.search_config = 'simple'::regconfig AND a.search_vector @@ websearch_to_tsquery('simple'::regconfig, 'climate')))
+  AND a.duplicate_of IS NULL ORDER BY a.sort_published_at DESC, a.id DESC LIMIT 11;
+
 \echo '== search: q + lang + month, newest first'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
 SELECT a.id FROM query.article a WHERE (a.search_config = 'english'::regconfig AND a.search_vector @@ websearch_to_tsquery('english'::regconfig, 'government'))
@@ -37,7 +45,18 @@ SELECT a.id FROM query.article a WHERE (a.search_config = 'english'::regconfig
   AND a.sort_published_at > '-infinity' AND a.duplicate_of IS NULL
   ORDER BY a.sort_published_at DESC, a.id DESC LIMIT 21;
 
-\echo '== search: q + small source, no lang (both configurations ORed: the OR stays a heap filter, each fetched row's tsvector is re-checked)'
+\echo '== search: the same phrase as the service sends it since V6: candidates by the relaxed query (words ANDed, GIN exact, no heap re-check) in sort order behind an OFFSET 0 fence, the phrase checked on the first rows only (only with a filter bounding the rows, here the month)'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT a.id FROM (SELECT a.id, a.story_id, a.sort_published_at, a.search_config, a.search_vector FROM query.article a
+  WHERE (a.search_config = 'english'::regconfig AND (query.relaxed_tsquery(websearch_to_tsquery('english'::regconfig, '"prime minister"')) IS NULL
+      OR a.search_vector @@ query.relaxed_tsquery(websearch_to_tsquery('english'::regconfig, '"prime minister"'))))
+  AND lower(a.language) IN ('en') AND a.sort_published_at >= '2024-06-01Z' AND a.sort_published_at < '2024-06-29Z'
+  AND a.sort_published_at > '-infinity' AND a.duplicate_of IS NULL
+  ORDER BY a.sort_published_at DESC, a.id DESC OFFSET 0) a
+  WHERE (a.search_config = 'english'::regconfig AND a.search_vector @@ websearch_to_tsquery('english'::regconfig, '"prime minister"'))
+  ORDER BY a.sort_published_at DESC, a.id DESC LIMIT 21;
+
+\echo '== search: q + small source, no lang (both configurations ORed: with one GIN (V5) the OR stays a heap filter and each fetched row tsvector is re-checked; with a partial GIN per configuration (V6) the index predicates imply it)'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
 SELECT a.id FROM query.article a
   WHERE ((a.search_config = 'english'::regconfig AND a.search_vector @@ websearch_to_tsquery('english'::regconfig, 'school'))

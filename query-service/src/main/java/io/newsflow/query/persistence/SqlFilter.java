@@ -32,6 +32,23 @@ final class SqlFilter {
     private static final String MATCH_BRANCH = "(a.search_config = CAST('%1$s' AS regconfig)"
             + " AND a.search_vector @@ websearch_to_tsquery(CAST('%1$s' AS regconfig), :q))";
 
+    /**
+     * A superset of {@link #MATCH_BRANCH} that the GIN index answers without a heap re-check: phrases relaxed to
+     * AND, negations dropped ({@code relaxed_tsquery}, V6; NULL = every row of the configuration is a candidate).
+     * The configuration stays a literal so that the branch's partial GIN index applies.
+     */
+    private static final String RELAXED_MATCH_BRANCH = "(a.search_config = CAST('%1$s' AS regconfig) AND"
+            + " ({h-schema}relaxed_tsquery(websearch_to_tsquery(CAST('%1$s' AS regconfig), :q)) IS NULL"
+            + " OR a.search_vector @@ {h-schema}relaxed_tsquery(websearch_to_tsquery(CAST('%1$s' AS regconfig), :q))))";
+
+    /**
+     * Query text that may parse into a tsquery with positions: a quoted phrase, or a word with inner punctuation
+     * (PostgreSQL splits compounds such as "covid-19" into a phrase of their parts). Erring towards true only
+     * changes the plan's shape, never the result.
+     */
+    private static final java.util.regex.Pattern MAY_NEED_POSITIONS =
+            java.util.regex.Pattern.compile("\"|[\\p{L}\\p{N}][^\\s\\p{L}\\p{N}]+[\\p{L}\\p{N}]");
+
     /** Written as one id set (not ORs across tables) so that each branch uses its own index. */
     private static final String URL_MATCH = "a.id IN (SELECT u.id FROM {h-schema}article u"
             + " WHERE u.canonical_url = :canonicalUrl"
@@ -47,6 +64,11 @@ final class SqlFilter {
     final List<String> conditions = new ArrayList<>();
     /** One full-text condition per text-search configuration (empty without q); ORed in {@link #conditions}. */
     private final List<String> matchBranches = new ArrayList<>();
+    /** {@link #RELAXED_MATCH_BRANCH} per configuration, in the order of {@link #matchBranches}. */
+    private final List<String> relaxedBranches = new ArrayList<>();
+    private boolean mayNeedPositions;
+    /** A filter other than the language bounds the rows (source, dates, url, entity, story, duplicate of). */
+    private boolean narrowed;
     /** Where the ORed match sits in {@link #conditions}, or -1. */
     private int matchIndex = -1;
     final Map<String, Object> params = new HashMap<>();
@@ -70,6 +92,8 @@ final class SqlFilter {
                 configs.retainAll(seen);
             }
             f.matchBranches.addAll(configs.stream().map(MATCH_BRANCH::formatted).toList());
+            f.relaxedBranches.addAll(configs.stream().map(RELAXED_MATCH_BRANCH::formatted).toList());
+            f.mayNeedPositions = MAY_NEED_POSITIONS.matcher(c.query()).find();
             f.matchIndex = f.conditions.size();
             f.conditions.add(configs.isEmpty() ? "FALSE" : f.matchBranches.stream()
                     .collect(Collectors.joining(" OR ", "(", ")")));
@@ -103,6 +127,9 @@ final class SqlFilter {
             f.params.put("entity" + i, c.entities().get(i));
             f.params.put("entityName" + i, c.entities().get(i).toLowerCase(Locale.ROOT));
         }
+        f.narrowed = !c.sources().isEmpty() || c.publishedFrom() != null || c.publishedBefore() != null
+                || c.canonicalUrl() != null || !c.entities().isEmpty() || !c.stories().isEmpty()
+                || c.duplicateOf() != null;
         if (!c.stories().isEmpty()) {
             f.conditions.add("a.story_id IN (:stories)");
             f.listParams.put("stories", c.stories());
@@ -127,6 +154,39 @@ final class SqlFilter {
     }
 
     /**
+     * True when the full-text condition may need word positions (a phrase), which the GIN index cannot check:
+     * then every row holding the words is re-checked against its TOASTed tsvector, unless the candidates are
+     * taken with {@link #whereRelaxed()} and only the rows a page needs are checked with {@link #match()}.
+     */
+    boolean matchMayNeedPositions() {
+        return mayNeedPositions;
+    }
+
+    /**
+     * True when a filter other than the language bounds the rows: then the matches of the relaxed query among them
+     * are few enough to fetch and sort whole (a language alone keeps ~95 % of the rows).
+     */
+    boolean isNarrowed() {
+        return narrowed;
+    }
+
+    /** The conditions with the full-text match relaxed (a superset of {@link #where()}'s rows). */
+    String whereRelaxed() {
+        if (matchIndex < 0) {
+            return where();
+        }
+        List<String> relaxed = new ArrayList<>(conditions);
+        relaxed.set(matchIndex, relaxedBranches.isEmpty() ? "FALSE"
+                : relaxedBranches.stream().collect(Collectors.joining(" OR ", "(", ")")));
+        return String.join(" AND ", relaxed);
+    }
+
+    /** The full-text condition alone ({@code TRUE} without q). */
+    String match() {
+        return matchIndex < 0 ? "TRUE" : conditions.get(matchIndex);
+    }
+
+    /**
      * The conditions as alternatives that partition the matches, one per text-search configuration (each row has
      * exactly one), to be combined with UNION ALL; a single {@link #where()} without q or with one configuration.
      * With the ORed form the planner must re-check every fetched row's TOASTed tsvector in a filter (the bitmap
@@ -134,11 +194,25 @@ final class SqlFilter {
      * filter, and the tsvector is re-checked only where the bitmap is lossy or the query needs positions.
      */
     List<String> whereBranches() {
+        return branches(matchBranches, where());
+    }
+
+    /** {@link #whereBranches()} with each branch's match relaxed as in {@link #whereRelaxed()}, in the same order. */
+    List<String> relaxedWhereBranches() {
+        return branches(relaxedBranches, whereRelaxed());
+    }
+
+    /** The exact match of each of {@link #whereBranches()}, in the same order ({@code TRUE} without q). */
+    List<String> branchMatches() {
+        return matchBranches.size() < 2 ? List.of(match()) : List.copyOf(matchBranches);
+    }
+
+    private List<String> branches(List<String> matches, String single) {
         if (matchBranches.size() < 2) {
-            return List.of(where());
+            return List.of(single);
         }
         List<String> branches = new ArrayList<>();
-        for (String match : matchBranches) {
+        for (String match : matches) {
             List<String> branch = new ArrayList<>(conditions);
             branch.set(matchIndex, match);
             branches.add(String.join(" AND ", branch));

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -292,6 +293,93 @@ class SearchTest {
         Set<String> titleMatches = new HashSet<>();
         batch.stream().filter(b -> b.title.startsWith("Volcano")).forEach(b -> titleMatches.add(b.id));
         assertEquals(titleMatches, new HashSet<>(seen.subList(0, 5)));
+    }
+
+    /**
+     * Phrase queries take their candidates with the words alone and check adjacency only on the rows a page
+     * needs (ArticleSearch.newestFirst): the pages must be exactly those of the plain condition — rows holding
+     * the words apart, ties, undated rows, a second configuration, stories collapsed, cursors across pages.
+     */
+    @Test
+    void phrasesPageExactlyLikeThePlainCondition() {
+        String src = "phrase-" + UUID.randomUUID();
+        Instant base = Instant.parse("2022-03-01T00:00:00Z");
+        String story = "story-" + UUID.randomUUID();
+        List<TestArticle> phrase = new ArrayList<>();
+        List<TestArticle> all = new ArrayList<>();
+        for (int i = 0; i < 14; i++) {
+            // Ties every other pair (broken by id), two undated rows, two rows of one story.
+            Instant at = i % 7 == 6 ? null : base.plus(i / 2 * 2L, ChronoUnit.HOURS);
+            TestArticle adjacent = new TestArticle().source(src).title("Briefing " + i).publishedAt(at)
+                    .text("The prime minister met union leaders on day " + i + ".");
+            if (i == 3 || i == 4) {
+                adjacent.storyId(story);
+            }
+            TestArticle apart = new TestArticle().source(src).title("Report " + i).publishedAt(at)
+                    .text("The minister said the prime concern was water, on day " + i + ".");
+            phrase.add(adjacent);
+            all.add(adjacent);
+            all.add(apart);
+        }
+        TestArticle german = new TestArticle().source(src).language("de").title("Prime Minister in Berlin")
+                .text("Der Prime Minister besuchte Berlin.").publishedAt(base.plus(100, ChronoUnit.HOURS));
+        TestArticle compound = new TestArticle().source(src).title("Covid-19 cases fall")
+                .text("Covid-19 cases fell.").publishedAt(base.plus(101, ChronoUnit.HOURS));
+        TestArticle compoundApart = new TestArticle().source(src).title("Covid notes")
+                .text("Covid wards report -19 degrees.").publishedAt(base.plus(102, ChronoUnit.HOURS));
+        phrase.add(german);
+        all.addAll(List.of(german, compound, compoundApart));
+        Pipeline.publish(kafka, all.toArray(TestArticle[]::new));
+        Pipeline.awaitList(Map.of("source", src), all.size());
+
+        java.util.Comparator<TestArticle> newestFirst = java.util.Comparator
+                .comparing((TestArticle a) -> a.publishedAt == null ? Instant.MIN : a.publishedAt)
+                .thenComparing(a -> a.id).reversed();
+        List<String> expected = phrase.stream().sorted(newestFirst).map(a -> a.id).toList();
+        for (String limit : List.of("100", "1", "4")) {
+            assertEquals(expected, Pipeline.pageThrough(
+                    Map.of("source", src, "q", "\"prime minister\"", "limit", limit), page -> { }), "limit " + limit);
+        }
+        List<String> collapsed = new ArrayList<>(expected);
+        collapsed.remove(phrase.get(3).id); // story mate of 4, which is newer
+        assertEquals(collapsed, Pipeline.pageThrough(
+                Map.of("source", src, "q", "\"prime minister\"", "collapse", "story", "limit", "3"), page -> { }));
+        assertEquals(Stream.of(phrase.get(1).id, phrase.get(0).id).sorted(java.util.Comparator.reverseOrder())
+                .toList(), Pipeline.ids(Map.of("source", src, "q", "\"prime minister\"",
+                        "from", "2022-03-01T00:00:00Z", "to", "2022-03-01T00:00:00Z")), "with a date range");
+        assertEquals(List.of(compound.id), Pipeline.ids(Map.of("source", src, "q", "covid-19")), "compound word");
+        JsonPath facets = given().queryParam("source", src).queryParam("q", "\"prime minister\"")
+                .queryParam("facets", "source,lang").get("/articles").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(phrase.size()), facets.getList("facets.source.count"), "facets count phrase matches only");
+        assertEquals(List.of("en", "de"), facets.getList("facets.lang.value"));
+        assertEquals(List.of(phrase.size() - 1, 1), facets.getList("facets.lang.count"));
+        List<String> notPhrase = all.stream().filter(a -> !phrase.contains(a)).sorted(newestFirst).map(a -> a.id)
+                .toList();
+        assertEquals(notPhrase, Pipeline.pageThrough(
+                Map.of("source", src, "q", "-\"prime minister\"", "limit", "5"), page -> { }), "negated phrase alone");
+    }
+
+    @Test
+    void everySearchConfigurationHasItsOwnPartialTextIndex() {
+        List<?> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'query' AND tablename = 'article'"
+                        + " AND indexdef LIKE '%USING gin (search_vector)%'").getResultList());
+        Map<String, String> byName = new LinkedHashMap<>();
+        rows.forEach(r -> byName.put((String) ((Object[]) r)[0], (String) ((Object[]) r)[1]));
+        for (String config : SearchLanguages.allConfigs()) {
+            String def = byName.remove("article_search_" + config + "_idx");
+            assertNotNull(def, config);
+            // regconfig compares as oid: "WHERE ((search_config)::oid = ('english'::regconfig)::oid)".
+            assertTrue(def.contains(" WHERE ") && def.contains("('" + config + "'::regconfig)"), def);
+        }
+        assertEquals(Map.of(), byName, "no other text index (every row is in exactly one of the partial ones)");
+    }
+
+    @Test
+    void connectionsRunWithoutParallelWorkers() {
+        String parallel = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "SELECT current_setting('max_parallel_workers_per_gather')").getSingleResult());
+        assertEquals("0", parallel, "per service connection (new-connection-sql)");
     }
 
     @Test
