@@ -134,8 +134,10 @@ public final class LocalKafkaBroker implements AutoCloseable {
             boolean temporary = dir == null;
             Path brokerDir = temporary ? Files.createTempDirectory("newsflow-kafka-") : dir;
             Files.createDirectories(brokerDir);
-            int clientPort = port == 0 ? freePort() : port;
-            int ctlPort = controllerPort == 0 ? freePort() : controllerPort;
+            int[] free = distinctFreePorts(2);
+            int clientPort = port == 0 ? free[0] : port;
+            // free[0] and free[1] differ, so one of them differs from a fixed client port too
+            int ctlPort = controllerPort != 0 ? controllerPort : (free[1] != clientPort ? free[1] : free[0]);
             Path readyFile = brokerDir.resolve("ready");
             Files.deleteIfExists(readyFile);
             Path log = brokerDir.resolve("broker.log");
@@ -224,10 +226,26 @@ public final class LocalKafkaBroker implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
+    /**
+     * Free ports, all different: every socket stays open until all ports are chosen. (Asking for one free port at a
+     * time let the OS hand out the same port twice, and the broker refused a client and a controller listener on
+     * one port.)
+     */
+    static int[] distinctFreePorts(int count) throws IOException {
+        List<ServerSocket> sockets = new ArrayList<>(count);
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket(0);
+                sockets.add(socket);
+                socket.setReuseAddress(true);
+                ports[i] = socket.getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket socket : sockets) {
+                socket.close();
+            }
         }
     }
 
