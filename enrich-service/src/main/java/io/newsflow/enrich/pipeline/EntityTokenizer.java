@@ -48,7 +48,7 @@ public final class EntityTokenizer {
         while (i < text.length()) {
             int from = i;
             int cp = text.codePointAt(i);
-            if (isAsciiSpace(cp)) {
+            if (TextBlocks.isAsciiSpace(cp)) {
                 i++;
                 continue;
             }
@@ -85,7 +85,7 @@ public final class EntityTokenizer {
             // \p{Lu}\.(?=\s+\p{Lu})
             if (after < len && s.charAt(after) == '.') {
                 int k = after + 1;
-                while (k < len && isAsciiSpace(s.charAt(k))) {
+                while (k < len && TextBlocks.isAsciiSpace(s.charAt(k))) {
                     k++;
                 }
                 if (k > after + 1 && k < len && isUpper(s.codePointAt(k))) {
@@ -123,11 +123,6 @@ public final class EntityTokenizer {
     /** {@code \p{Lu}}. */
     private static boolean isUpper(int cp) {
         return Character.getType(cp) == Character.UPPERCASE_LETTER;
-    }
-
-    /** {@code \s} of java.util.regex without UNICODE_CHARACTER_CLASS. */
-    private static boolean isAsciiSpace(int cp) {
-        return cp == ' ' || cp == '\t' || cp == '\n' || cp == 0x0B || cp == '\f' || cp == '\r';
     }
 
     /** Regex {@code TOKEN}, kept as the definition the tokenizer loop follows (and the tests compare with). */

@@ -151,7 +151,7 @@ public final class KeywordExtractor implements EnrichmentStage {
             int cp = s.codePointAt(i);
             int start = i;
             i += Character.charCount(cp);
-            if (isAsciiSpace(cp)) {
+            if (TextBlocks.isAsciiSpace(cp)) {
                 continue;
             }
             if (TextBlocks.isLetterOrNumber(cp)) {
@@ -172,11 +172,6 @@ public final class KeywordExtractor implements EnrichmentStage {
     /** Regex {@code TOKEN}, kept as the definition the tokenizer loop follows (and the tests compare with). */
     static Pattern tokenPattern() {
         return TOKEN;
-    }
-
-    /** {@code \s} of java.util.regex without UNICODE_CHARACTER_CLASS. */
-    private static boolean isAsciiSpace(int cp) {
-        return cp == ' ' || cp == '\t' || cp == '\n' || cp == 0x0B || cp == '\f' || cp == '\r';
     }
 
     private void close(List<String> current, List<List<String>> candidates) {

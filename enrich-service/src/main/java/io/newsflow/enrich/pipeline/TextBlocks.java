@@ -29,7 +29,7 @@ public final class TextBlocks {
         boolean inRun = false;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
-            if (c == ' ' || c == '\t' || c == '\u000B' || c == '\f' || c >= '\u00A0' && isOddSpace(c)) {
+            if (isFoldedSpace(c)) {
                 if (!inRun) {
                     out.append(' ');
                     inRun = true;
@@ -54,7 +54,7 @@ public final class TextBlocks {
         char previous = 'x';
         for (int i = 0; i < n; i++) {
             char c = line.charAt(i);
-            if (c == ' ' && previous == ' ' || c == '\t' || c == '\u000B' || c == '\f' || c >= '\u00A0' && isOddSpace(c)) {
+            if (c == ' ' ? previous == ' ' : isFoldedSpace(c)) { // a single plain space stays as it is
                 return false;
             }
             previous = c;
@@ -70,6 +70,11 @@ public final class TextBlocks {
             }
         }
         return false;
+    }
+
+    /** A space {@link #cleanLine} folds into one ' ' with its run: [ \t\x0B\f] or an odd space. */
+    private static boolean isFoldedSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\u000B' || c == '\f' || c >= '\u00A0' && isOddSpace(c);
     }
 
     /** The characters of {@link #ODD_SPACE}. */
@@ -144,6 +149,11 @@ public final class TextBlocks {
             i += Character.charCount(cp);
         }
         return i;
+    }
+
+    /** {@code \s} of java.util.regex without UNICODE_CHARACTER_CLASS. */
+    static boolean isAsciiSpace(int cp) {
+        return cp == ' ' || cp == '\t' || cp == '\n' || cp == 0x0B || cp == '\f' || cp == '\r';
     }
 
     /** {@code \p{L}} or {@code \p{N}} as java.util.regex defines them. */
