@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -93,10 +92,10 @@ class EnrichInstancesAgreeIT {
         soloDb = FreshDatabase.create("newsflow_e2e_solo");
         Path logs = root.resolve("e2e-tests/target/service-logs");
         for (String instance : List.of("enrich-a", "enrich-b")) {
-            services.add(ServiceProcess.start(root, "enrich-service", instance, freePort(),
+            services.add(ServiceProcess.start(root, "enrich-service", instance, ServiceProcess.freePort(),
                     env(pairDb, PAIR_GROUP, Topics.INGESTED, Topics.ENRICHED), logs));
         }
-        services.add(ServiceProcess.start(root, "enrich-service", "enrich-solo", freePort(),
+        services.add(ServiceProcess.start(root, "enrich-service", "enrich-solo", ServiceProcess.freePort(),
                 env(soloDb, SOLO_GROUP, SOLO_INGESTED, SOLO_ENRICHED), logs));
         for (ServiceProcess s : services) {
             s.awaitReady(Duration.ofSeconds(180));
@@ -328,9 +327,4 @@ class EnrichInstancesAgreeIT {
         return env;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }

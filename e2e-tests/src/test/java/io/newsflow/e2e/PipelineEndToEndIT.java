@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,9 +85,9 @@ class PipelineEndToEndIT {
         env.put("NEWSFLOW_DB_USER", FreshDatabase.user());
         env.put("NEWSFLOW_DB_PASSWORD", FreshDatabase.password());
         Path logs = root.resolve("e2e-tests/target/service-logs");
-        ingest = ServiceProcess.start(root, "ingest-service", freePort(), env, logs);
-        ServiceProcess enrich = ServiceProcess.start(root, "enrich-service", freePort(), env, logs);
-        query = ServiceProcess.start(root, "query-service", freePort(), env, logs);
+        ingest = ServiceProcess.start(root, "ingest-service", ServiceProcess.freePort(), env, logs);
+        ServiceProcess enrich = ServiceProcess.start(root, "enrich-service", ServiceProcess.freePort(), env, logs);
+        query = ServiceProcess.start(root, "query-service", ServiceProcess.freePort(), env, logs);
         services.addAll(List.of(ingest, enrich, query));
         for (ServiceProcess s : services) {
             s.awaitReady(Duration.ofSeconds(120));
@@ -332,9 +331,4 @@ class PipelineEndToEndIT {
         return lag;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }

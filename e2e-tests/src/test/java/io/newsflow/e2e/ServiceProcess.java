@@ -1,6 +1,7 @@
 package io.newsflow.e2e;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,12 +10,29 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /** One packaged service (target/quarkus-app/quarkus-run.jar) running as its own OS process. */
 final class ServiceProcess implements AutoCloseable {
+
+    /** Ports handed out in this JVM: a service may not have bound its port yet when the next one is chosen. */
+    private static final Set<Integer> HANDED_OUT = new HashSet<>();
+
+    /** A free port that no earlier call returned (the OS may offer a port again until someone binds it). */
+    static synchronized int freePort() throws IOException {
+        while (true) {
+            try (ServerSocket s = new ServerSocket(0)) {
+                if (HANDED_OUT.add(s.getLocalPort())) {
+                    return s.getLocalPort();
+                }
+            }
+        }
+    }
+
 
     private final String name;
     private final int port;

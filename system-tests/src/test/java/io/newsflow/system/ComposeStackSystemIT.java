@@ -442,8 +442,23 @@ class ComposeStackSystemIT {
         return out;
     }
 
-    /** A free loopback port, from newsflow.system-tests.port-range (e.g. 39000-39999) when given. */
+    /** Ports handed out so far: none is bound until the stack starts, so the OS could offer one twice. */
+    private static final Set<Integer> HANDED_OUT_PORTS = new HashSet<>();
+
+    /**
+     * A free loopback port that no earlier call returned, from newsflow.system-tests.port-range (e.g. 39000-39999)
+     * when given.
+     */
     private static int freePort() throws IOException {
+        while (true) {
+            int port = anyFreePort();
+            if (HANDED_OUT_PORTS.add(port)) {
+                return port;
+            }
+        }
+    }
+
+    private static int anyFreePort() throws IOException {
         String range = System.getProperty("newsflow.system-tests.port-range", "");
         if (range.isBlank()) {
             try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
