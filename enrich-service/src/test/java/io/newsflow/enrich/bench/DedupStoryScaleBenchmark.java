@@ -66,6 +66,7 @@ public final class DedupStoryScaleBenchmark {
     private static final int WORD_REPLACE_PERCENT = 30;
     private static final int VOCABULARY = 200_000;
     private static final int BATCH = 20_000;
+    private static final int FINGERPRINTS = 2_000;
     private static final Instant NOW = Instant.now();
 
     private final Random random = new Random(7);
@@ -80,11 +81,32 @@ public final class DedupStoryScaleBenchmark {
     private final List<String> bodies;
     private final List<Map<String, Double>> bodyTerms = new ArrayList<>();
 
+    /** Per base text: its story terms, their weights as COPY text (4 decimals) and as the value that text denotes. */
+    private final List<String[]> bodyTermNames = new ArrayList<>();
+    private final List<String[]> bodyWeightText = new ArrayList<>();
+    private final List<double[]> bodyWeightValue = new ArrayList<>();
+    /**
+     * Shingle sets of perturbed base texts, hex-encoded for COPY, drawn at random for filler fingerprints: fillers' band
+     * keys are random, so no measured article ever compares with a filler's shingles; only their size matters (table
+     * and pages), and shingling a million texts would dominate the fill.
+     */
+    private final List<String> fingerprints = new ArrayList<>();
+
     private DedupStoryScaleBenchmark(List<String> bodies) {
         this.bodies = bodies;
         for (String b : bodies) {
-            bodyTerms.add(TermVectors.normalize(TermVectors.top(features.extract(new StoryFeatures.Input(null, b, null, null)).terms(),
-                    DEDUP.stories().storyTerms())));
+            Map<String, Double> terms = TermVectors.normalize(TermVectors.top(
+                    features.extract(new StoryFeatures.Input(null, b, null, null)).terms(), DEDUP.stories().storyTerms()));
+            bodyTerms.add(terms);
+            bodyTermNames.add(terms.keySet().toArray(String[]::new));
+            String[] text = terms.values().stream().map(w -> String.format(Locale.ROOT, "%.4f", w)).toArray(String[]::new);
+            bodyWeightText.add(text);
+            bodyWeightValue.add(java.util.Arrays.stream(text).mapToDouble(Double::parseDouble).toArray());
+        }
+        HexFormat hex = HexFormat.of();
+        for (int i = 0; i < FINGERPRINTS; i++) {
+            fingerprints.add("\\\\x" + hex.formatHex(JdbcNearDuplicateIndex.encode(detector.shingler().shingles(
+                    perturbed(random.nextInt(bodies.size()))))));
         }
     }
 
@@ -163,6 +185,14 @@ public final class DedupStoryScaleBenchmark {
             rs.next();
             n = rs.getInt(1);
         }
+        try (var ps = c.prepareStatement("SELECT 1 FROM " + SCHEMA + ".near_dup_fingerprint WHERE article_id = ?")) {
+            ps.setString(1, "fill-" + n);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return n; // no batch cut short (the usual case: a batch is one transaction): nothing to remove
+                }
+            }
+        }
         String[] partial = java.util.stream.IntStream.range(n, n + BATCH).mapToObj(i -> "fill-" + i).toArray(String[]::new);
         String[] stories = java.util.Arrays.stream(partial).map(id -> "s-" + id).toArray(String[]::new);
         for (String delete : List.of("near_dup_band WHERE article_id", "near_dup_fingerprint WHERE article_id")) {
@@ -235,21 +265,24 @@ public final class DedupStoryScaleBenchmark {
                 String seen = ts(NOW.minusSeconds(random.nextInt(30 * 86_400)));
                 String updated = ts(NOW.minusSeconds(random.nextInt(3 * 86_400 - 3_600)));
                 int base = random.nextInt(bodies.size());
-                int[] shingles = detector.shingler().shingles(perturbed(base));
                 for (int b = 0; b < 42; b++) {
                     bands.append(random.nextLong()).append('\t').append(id).append('\t').append(seen).append('\n');
                 }
-                prints.append(id).append("\t\\\\x").append(hex.formatHex(JdbcNearDuplicateIndex.encode(shingles))).append('\t').append(seen).append('\n');
+                prints.append(id).append('\t').append(fingerprints.get(random.nextInt(fingerprints.size()))).append('\t')
+                        .append(seen).append('\n');
                 List<String> terms = new ArrayList<>();
                 List<String> weights = new ArrayList<>();
+                List<Double> values = new ArrayList<>();
                 double squares = 0;
-                for (Map.Entry<String, Double> t : bodyTerms.get(base).entrySet()) {
-                    String term = random.nextInt(3) == 0 ? vocabularyTerm() : t.getKey();
+                String[] baseTerms = bodyTermNames.get(base);
+                for (int k = 0; k < baseTerms.length; k++) {
+                    String term = random.nextInt(3) == 0 ? vocabularyTerm() : baseTerms[k];
                     if (!terms.contains(term)) {
                         terms.add(term);
-                        String w = String.format(Locale.ROOT, "%.4f", t.getValue());
-                        weights.add(w);
-                        squares += Double.parseDouble(w) * Double.parseDouble(w);
+                        weights.add(bodyWeightText.get(base)[k]);
+                        double w = bodyWeightValue.get(base)[k];
+                        values.add(w);
+                        squares += w * w;
                     }
                 }
                 double norm = Math.sqrt(squares);
@@ -259,7 +292,7 @@ public final class DedupStoryScaleBenchmark {
                 for (int k = 0; k < terms.size(); k++) {
                     // the posting's weight as the story index writes it: the story's weight over its vector's norm
                     postings.append(terms.get(k).replace("\\", "\\\\")).append('\t').append(story).append('\t').append(updated)
-                            .append('\t').append(norm == 0 ? 0 : Double.parseDouble(weights.get(k)) / norm).append('\n');
+                            .append('\t').append(norm == 0 ? 0 : values.get(k) / norm).append('\n');
                 }
                 assigned.append(id).append('\t').append(story).append("\t1.0\t").append(updated).append('\n');
             }
