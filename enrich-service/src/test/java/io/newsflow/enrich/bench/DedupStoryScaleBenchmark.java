@@ -54,6 +54,12 @@ import io.newsflow.enrich.story.TermVectors;
  * base text with a third replaced by terms from a 200k-term Zipf-like vocabulary, all updated within the story
  * window (the worst case: every story is live). Measured articles go through the real detector and assigner.
  * <p>
+ * The fill COPYs into the tables without their indexes and constraints and builds them afterwards from their own
+ * definitions (bulk-built leaves are 90 % full and in key order, so the store is smaller than an organically grown one;
+ * {@code -Dnewsflow.bench.fill=indexed} keeps them during the COPY). Besides rates and per-call timings it prints, per
+ * article, blocks read and hit per table and index, and a per-statement profile (buffers, WAL) of
+ * {@code -Dnewsflow.bench.profile=N} more articles (default 50) run under auto_explain.
+ * <p>
  * Run: {@code ./mvnw -B -o -q test-compile -pl enrich-service -am} then
  * {@code java -cp ... io.newsflow.enrich.bench.DedupStoryScaleBenchmark <data> <db> <sizes> <measured>} (see
  * docs/benchmarks.md for the exact command). The database is created (dropped first) and dropped at the end, unless
@@ -641,14 +647,9 @@ public final class DedupStoryScaleBenchmark {
         }
     }
 
-    /** Times each story-index call (which statements the story stage's cost is in). */
-    private static final class TimedStoryIndex implements StoryIndex {
-        private final StoryIndex delegate;
+    /** Time, calls and items per named call, since the last reset. */
+    private static class CallTimes {
         private final Map<String, long[]> nanos = new java.util.TreeMap<>();
-
-        TimedStoryIndex(StoryIndex delegate) {
-            this.delegate = delegate;
-        }
 
         void reset() {
             nanos.clear();
@@ -659,13 +660,27 @@ public final class DedupStoryScaleBenchmark {
                     v[0] / 1e6 / articles, v[1] / (double) articles, v[2] / (double) articles));
         }
 
+        /** Records a call to {@code name} that started at {@code startNanos}. */
+        void add(String name, long startNanos, int items) {
+            long[] v = nanos.computeIfAbsent(name, k -> new long[3]);
+            v[0] += System.nanoTime() - startNanos;
+            v[1]++;
+            v[2] += items;
+        }
+    }
+
+    /** Times each story-index call (which statements the story stage's cost is in). */
+    private static final class TimedStoryIndex extends CallTimes implements StoryIndex {
+        private final StoryIndex delegate;
+
+        TimedStoryIndex(StoryIndex delegate) {
+            this.delegate = delegate;
+        }
+
         private <T> T timed(String name, int items, java.util.function.Supplier<T> call) {
             long t = System.nanoTime();
             T out = call.get();
-            long[] v = nanos.computeIfAbsent(name, k -> new long[3]);
-            v[0] += System.nanoTime() - t;
-            v[1]++;
-            v[2] += items;
+            add(name, t, items);
             return out;
         }
 
@@ -723,28 +738,11 @@ public final class DedupStoryScaleBenchmark {
     }
 
     /** Times each near-duplicate index call; items = owners found (claim) or fingerprints loaded. */
-    private static final class TimedNearDuplicateIndex implements io.newsflow.enrich.dedup.NearDuplicateIndex {
+    private static final class TimedNearDuplicateIndex extends CallTimes implements io.newsflow.enrich.dedup.NearDuplicateIndex {
         private final io.newsflow.enrich.dedup.NearDuplicateIndex delegate;
-        private final Map<String, long[]> nanos = new java.util.TreeMap<>();
 
         TimedNearDuplicateIndex(io.newsflow.enrich.dedup.NearDuplicateIndex delegate) {
             this.delegate = delegate;
-        }
-
-        void reset() {
-            nanos.clear();
-        }
-
-        void print(int articles) {
-            nanos.forEach((k, v) -> System.out.printf("  %-18s %6.2f ms/article, %5.1f calls/article, %6.1f items/article%n", k,
-                    v[0] / 1e6 / articles, v[1] / (double) articles, v[2] / (double) articles));
-        }
-
-        private void add(String name, long t, int items) {
-            long[] v = nanos.computeIfAbsent(name, k -> new long[3]);
-            v[0] += System.nanoTime() - t;
-            v[1]++;
-            v[2] += items;
         }
 
         @Override
