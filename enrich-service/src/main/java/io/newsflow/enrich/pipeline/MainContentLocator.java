@@ -16,6 +16,8 @@ import org.jsoup.nodes.Element;
  * (text length and commas of paragraphs, propagated to their ancestors, weighed by class/id hints and link
  * density), plus the siblings of the winner that look like more of the same body. Chrome whose class or id says
  * what it is (share bars, related links, comments, captions) is pruned first, unless it holds most of the page.
+ * The article's lead, when its template puts it outside the body's container, is added in front
+ * ({@link LeadParagraphs}).
  */
 public final class MainContentLocator {
 
@@ -206,7 +208,7 @@ public final class MainContentLocator {
             return List.of(body);
         }
         top = climbToSharedAncestor(top, topScore, scores);
-        return withSiblings(top, scores.getOrDefault(top, topScore), scores, texts);
+        return LeadParagraphs.withLeads(withSiblings(top, scores.getOrDefault(top, topScore), scores, texts), texts);
     }
 
     /** When several strong candidates share a close ancestor, the body is split over them: take the ancestor. */

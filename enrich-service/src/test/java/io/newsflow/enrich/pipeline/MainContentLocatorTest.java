@@ -25,9 +25,10 @@ import io.newsflow.enrich.support.TestPipelines;
 
 class MainContentLocatorTest {
 
-    private static final String SENTENCE = "The council met on Tuesday, and members debated the budget, the schools and the roads. ";
+    static final String SENTENCE = "The council met on Tuesday, and members debated the budget, the schools and the roads. ";
 
-    private static String text(String page) {
+    /** The clean text HtmlToText makes of a page, with the service's locator settings. */
+    static String text(String page) {
         ArticleDraft d = ArticleDraft.of(page, "text/html");
         new HtmlToText(ContractJson.mapper(), MainContentLocator.fromSettings(TestPipelines.settings())).apply(d);
         return d.text();
