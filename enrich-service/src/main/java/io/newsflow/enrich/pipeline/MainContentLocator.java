@@ -29,7 +29,11 @@ public final class MainContentLocator {
         "sharing", "shoutbox", "sidebar", "skyscraper", "social", "sponsor\\w*", "subscribe", "subscription", "tags?",
         "taboola", "teaser", "toolbar", "tools", "trending", "widget", "read-?more", "more-?stories", "author-?bio",
         "signup", "inline-?ad", "video-?player", "credit", "print-?only", "hidden", "visually-?hidden", "sr-only",
-        "screen-?reader\\w*"};
+        "screen-?reader\\w*",
+        // author boxes: a bio of the writer, not the article (embedded posts are not here: both benchmarks count
+        // a quoted tweet as article text)
+        "author-?box", "author-?info", "author-?card",
+        "about-?the-?author", "post-?author"};
     /** Class/id words of article bodies. */
     static final String[] POSITIVE_WORDS = {"article", "articlebody", "article-?body", "article-?content", "body",
         "content", "entry", "entry-?content", "main", "post", "post-?body", "post-?content", "story", "story-?body",
