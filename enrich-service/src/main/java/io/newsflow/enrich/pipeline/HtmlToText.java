@@ -154,8 +154,37 @@ public final class HtmlToText implements EnrichmentStage {
         // a few small elements per page: their own text() is cheaper than a walk of the whole page
         for (Element e : chrome) {
             if (isIn(doc, e) && e.text().length() <= CHROME_MAX_TEXT_SHARE * total) {
+                if (e.nameIs("header")) {
+                    keepLeads(e);
+                }
                 e.remove();
             }
+        }
+    }
+
+    /**
+     * An article header holds the title, byline and date, which are metadata, but often the lead too, which is text:
+     * the leads are moved out in front of the header before it goes (the locator then finds them before the body).
+     */
+    private static void keepLeads(Element header) {
+        List<Element> leads = new ArrayList<>();
+        for (Element e : DocumentOrder.elements(header)) {
+            if (e == header || !leads.isEmpty() && LeadParagraphs.isUnder(e, leads.get(leads.size() - 1))
+                    || !LeadParagraphs.isLeadElement(e)) {
+                continue;
+            }
+            // a few small elements per header: their own text() is cheap
+            int length = e.text().length();
+            int links = 0;
+            for (Element a : e.select("a")) {
+                links += a.text().length();
+            }
+            if (LeadParagraphs.readsAsLead(length, length == 0 ? 0 : links / (double) length)) {
+                leads.add(e);
+            }
+        }
+        for (Element lead : leads) {
+            header.before(lead); // moves it: the lead goes in front of the header, in document order
         }
     }
 

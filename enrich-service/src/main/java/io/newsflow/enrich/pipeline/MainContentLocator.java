@@ -16,6 +16,8 @@ import org.jsoup.nodes.Element;
  * (text length and commas of paragraphs, propagated to their ancestors, weighed by class/id hints and link
  * density), plus the siblings of the winner that look like more of the same body. Chrome whose class or id says
  * what it is (share bars, related links, comments, captions) is pruned first, unless it holds most of the page.
+ * The article's lead, when its template puts it outside the body's container, is added in front
+ * ({@link LeadParagraphs}).
  */
 public final class MainContentLocator {
 
@@ -27,7 +29,11 @@ public final class MainContentLocator {
         "sharing", "shoutbox", "sidebar", "skyscraper", "social", "sponsor\\w*", "subscribe", "subscription", "tags?",
         "taboola", "teaser", "toolbar", "tools", "trending", "widget", "read-?more", "more-?stories", "author-?bio",
         "signup", "inline-?ad", "video-?player", "credit", "print-?only", "hidden", "visually-?hidden", "sr-only",
-        "screen-?reader\\w*"};
+        "screen-?reader\\w*",
+        // author boxes: a bio of the writer, not the article (embedded posts are not here: both benchmarks count
+        // a quoted tweet as article text)
+        "author-?box", "author-?info", "author-?card",
+        "about-?the-?author", "post-?author"};
     /** Class/id words of article bodies. */
     static final String[] POSITIVE_WORDS = {"article", "articlebody", "article-?body", "article-?content", "body",
         "content", "entry", "entry-?content", "main", "post", "post-?body", "post-?content", "story", "story-?body",
@@ -206,7 +212,7 @@ public final class MainContentLocator {
             return List.of(body);
         }
         top = climbToSharedAncestor(top, topScore, scores);
-        return withSiblings(top, scores.getOrDefault(top, topScore), scores, texts);
+        return LeadParagraphs.withLeads(withSiblings(top, scores.getOrDefault(top, topScore), scores, texts), texts);
     }
 
     /** When several strong candidates share a close ancestor, the body is split over them: take the ancestor. */

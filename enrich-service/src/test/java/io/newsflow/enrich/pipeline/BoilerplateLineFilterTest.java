@@ -30,7 +30,14 @@ class BoilerplateLineFilterTest {
             "Articles les plus lus", "Das Thema könnte dich auch interessieren:", "War der Artikel nützlich?",
             "Möchten Sie den Artikel teilen?", "drukuj", "Rezept drucken Bei Pinterest speichern",
             "Crédits photos : Bestimage", "(Credit: Clayton Aldern / Grist)", "Kommentare insgesamt: 0",
-            "Never miss the latest news by signing up to our newsletter today!", "Sie sind aktuell nicht eingeloggt."})
+            "Never miss the latest news by signing up to our newsletter today!", "Sie sind aktuell nicht eingeloggt.",
+            "Weitere Informationen:", "Kontakt", "Zum Weiterlesen", "Lesen Sie auch die folgenden Beiträge:", "Inhaltsverzeichnis",
+            "Über den Autor", "Veja Também:", "Quellen ausblenden", "Themen: Ehrenamt Jugendverbände", "Kategorie: News, open3",
+            "Tags:", "Follow The Gleaner on Twitter and Instagram @JamaicaGleaner and on Facebook @GleanerJamaica.",
+            "Siguenos en Telegram, Instagram, Facebook y Twitter para recibir en directo todas nuestras actualizaciones",
+            "(Noch keine Bewertungen)", "(Alle Angaben ohne Gewähr)", "Quelle: Landesregierung",
+            "Stand: 05. Februar 2020", "Aktualisiert am 17.01.2021.", "Publiziert: 03.04.2020, 12:35",
+            "Veröffentlichung: 2. Februar 2022", "Updated: 18 Nov 2019, 19:11"})
     void dropsBoilerplate(String line) {
         assertTrue(RULES.match(line).isPresent(), "not recognised as boilerplate: " + line);
     }
@@ -48,7 +55,13 @@ class BoilerplateLineFilterTest {
             "Related topics came up at the summit, officials said.", "Mehr zum Thema Klimaschutz gibt es im Bericht.",
             "The credit (about $2,000) goes to families with children.", "Explore further options, the minister urged.",
             "Readers who subscribe to our newsletter saw the story first, the editor said on Monday in a long interview"
-            + " about the paper's future plans and its new owners."})
+            + " about the paper's future plans and its new owners.",
+            "Weitere Informationen gibt es beim Bürgeramt der Stadt.", "Kontakt zu den Entführern gab es nicht.",
+            "Themen: Die Wahl, der Haushalt und die Schulen. Der Rat tagt am Montag.",
+            "Millions follow her on Instagram, where she posts daily.", "Follow him on Twitter, the coach told reporters.",
+            "Quellen zufolge soll der Vertrag bald unterschrieben werden.",
+            "Stand der Dinge: Die Verhandlungen laufen seit dem 5. Februar 2020.",
+            "Updated figures show 12 new cases since Monday.", "Keine Bewertungen wurden gefälscht, sagte der Händler."})
     void keepsBodyLines(String line) {
         assertTrue(RULES.match(line).isEmpty(), "wrongly taken for boilerplate: " + line + " by " + RULES.match(line));
     }

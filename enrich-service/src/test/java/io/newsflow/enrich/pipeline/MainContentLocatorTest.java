@@ -25,9 +25,10 @@ import io.newsflow.enrich.support.TestPipelines;
 
 class MainContentLocatorTest {
 
-    private static final String SENTENCE = "The council met on Tuesday, and members debated the budget, the schools and the roads. ";
+    static final String SENTENCE = "The council met on Tuesday, and members debated the budget, the schools and the roads. ";
 
-    private static String text(String page) {
+    /** The clean text HtmlToText makes of a page, with the service's locator settings. */
+    static String text(String page) {
         ArticleDraft d = ArticleDraft.of(page, "text/html");
         new HtmlToText(ContractJson.mapper(), MainContentLocator.fromSettings(TestPipelines.settings())).apply(d);
         return d.text();
@@ -43,6 +44,16 @@ class MainContentLocatorTest {
         String text = text(page);
         assertFalse(text.contains("Subscribe now"), text);
         assertTrue(text.split("The council met").length - 1 >= 7, "the paywall div's paragraphs are body: " + text);
+    }
+
+    @Test
+    void authorBoxesArePruned() {
+        String page = "<html><body><article><div class=\"entry-content\"><p>" + SENTENCE.repeat(3) + "</p><p>"
+                + SENTENCE.repeat(3) + "</p><div class=\"author-box\"><p>Jane Roe writes about the city council for the paper,"
+                + " and before that she covered schools.</p></div></div></article></body></html>";
+        String text = text(page);
+        assertFalse(text.contains("Jane Roe writes"), text);
+        assertTrue(text.contains(SENTENCE.strip()), text);
     }
 
     @Test
@@ -72,7 +83,8 @@ class MainContentLocatorTest {
                     + "|pager|pagination|paywall|popular|popup|promo\\w*|recirc\\w*|related|remark|replies|rss|share|sharing"
                     + "|shoutbox|sidebar|skyscraper|social|sponsor\\w*|subscribe|subscription|tags?|taboola|teaser|toolbar"
                     + "|tools|trending|widget|read-?more|more-?stories|author-?bio|signup|inline-?ad|video-?player"
-                    + "|credit|print-?only|hidden|visually-?hidden|sr-only|screen-?reader\\w*)(?:$|[-_ ])",
+                    + "|credit|print-?only|hidden|visually-?hidden|sr-only|screen-?reader\\w*"
+                    + "|author-?box|author-?info|author-?card|about-?the-?author|post-?author)(?:$|[-_ ])",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern POSITIVE_AS_WRITTEN = Pattern.compile(
             "(?:^|[-_ ])(?:article|articlebody|article-?body|article-?content|body|content|entry|entry-?content|main"
@@ -88,7 +100,7 @@ class MainContentLocatorTest {
                 "article-body", "Article_Content", "entry content", "post-bodyx", "tag tags tagsx", "main-nav", "navmain"));
         String[] parts = {"ad", "ads", "nav", "most", "popular", "article", "body", "x", "é", "-", "_", " ", "\t", "reader",
             "screen", "-?", "content", "Ä", "more", "stories", "ß", "K", "_x1", "9", "\u212A", "\u0131", "\u017F", "advert",
-            "cookies", "promo", "tag", "credit", "ADVERT", "Sr", "only", "visually", "hidden", "bio", "author", "s"};
+            "cookies", "promo", "tag", "credit", "ADVERT", "Sr", "only", "visually", "hidden", "bio", "author", "s", "box", "info", "card", "about", "the", "post"};
         Random random = new Random(3);
         for (int i = 0; i < 20_000; i++) {
             StringBuilder h = new StringBuilder();

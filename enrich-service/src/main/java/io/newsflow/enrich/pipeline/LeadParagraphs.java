@@ -1,0 +1,149 @@
+package io.newsflow.enrich.pipeline;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
+
+/**
+ * The lead (standfirst, intro, "chapo", abstract) of an article: a short paragraph that news and magazine templates
+ * put in its own element before the body, often in a sibling of the body's container or in the article header, so
+ * the density score, which picks the body container, leaves it out. It is part of the article text: readers see it
+ * first, and it usually states the news.
+ * <p>
+ * An element counts as a lead when its class or id has one of {@link #LEAD_WORDS} as a word (split at '-', '_',
+ * spaces and lower-to-upper case changes: {@code ce_articleIntro}, {@code story-lead-text}, {@code hlFld-Abstract})
+ * or its {@code itemprop} is {@code description} or {@code abstract}, and its text reads as a paragraph rather than
+ * a label or a list of links.
+ */
+final class LeadParagraphs {
+
+    /** Class/id words of lead paragraphs, lower case. */
+    static final Set<String> LEAD_WORDS = Set.of("lead", "lede", "intro", "introduction", "excerpt", "summary", "abstract",
+            "standfirst", "chapo", "chapeau", "subtitle", "subheadline", "subhead", "deck", "dek", "epigraph", "preface",
+            "einleitung", "vorspann", "teaser");
+    /** "sub" followed by one of these words ({@code article--sub-headline}) is a subtitle too. */
+    private static final Set<String> AFTER_SUB = Set.of("headline", "title", "heading");
+    private static final Set<String> LEAD_ITEMPROPS = Set.of("description", "abstract");
+    /** Shorter text is a label ("Intro"), a date or a kicker, not a lead. */
+    static final int MIN_LENGTH = 40;
+    /** Longer text in a lead-classed element is a whole teaser block or the article itself, which the locator scores. */
+    static final int MAX_LENGTH = 1200;
+    /** A lead is prose; a "teaser" that is mostly link text is a list of other articles. */
+    static final double MAX_LINK_DENSITY = 0.25;
+    /** How far above the body's first element a lead may sit (the article container of most templates). */
+    static final int SCOPE_LEVELS = 3;
+
+    private LeadParagraphs() {
+    }
+
+    /**
+     * Inside a lead-classed element, these mean it is the article's header block (title, byline, date: metadata, not
+     * text) rather than the lead itself: {@code intro-container} around the h1, a {@code subhead} holding the byline.
+     */
+    private static final Evaluator HEADER_PARTS = Selector.evaluatorOf(
+            "h1, time, [class~=(?i)author|byline], [itemprop=author]");
+
+    /**
+     * Whether the element's class/id or itemprop marks it as a lead and it is neither a link (a promo) nor a header
+     * block holding the title or byline (its text length is not checked).
+     */
+    static boolean isLeadElement(Element e) {
+        return isLeadMarked(e) && e.closest("a") == null && e.selectFirst(HEADER_PARTS) == null;
+    }
+
+    private static boolean isLeadMarked(Element e) {
+        if (LEAD_ITEMPROPS.contains(e.attr("itemprop").strip().toLowerCase(Locale.ROOT)) && !"meta".equals(e.normalName())) {
+            return true;
+        }
+        return hasLeadWord(e.className()) || hasLeadWord(e.id());
+    }
+
+    /** Whether one of the words of a class/id value is a lead word. */
+    static boolean hasLeadWord(String hints) {
+        if (hints.isEmpty()) {
+            return false;
+        }
+        String previous = "";
+        int n = hints.length();
+        int start = -1;
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? hints.charAt(i) : ' ';
+            boolean letter = Character.isLetter(c);
+            // a word ends at a non-letter or before an upper-case letter that follows a lower-case one (articleIntro)
+            boolean camelBreak = letter && start >= 0 && Character.isUpperCase(c) && Character.isLowerCase(hints.charAt(i - 1));
+            if (start >= 0 && (!letter || camelBreak)) {
+                String word = hints.substring(start, i).toLowerCase(Locale.ROOT);
+                if (LEAD_WORDS.contains(word) || "sub".equals(previous) && AFTER_SUB.contains(word)) {
+                    return true;
+                }
+                previous = word;
+                start = -1;
+            }
+            if (letter && start < 0) {
+                start = i;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a lead-marked element's text reads as a lead paragraph. */
+    static boolean readsAsLead(int length, double linkDensity) {
+        return length >= MIN_LENGTH && length <= MAX_LENGTH && linkDensity <= MAX_LINK_DENSITY;
+    }
+
+    /**
+     * The located body elements with the leads that precede the first of them, close above it, in document order.
+     *
+     * @param located the body elements (document order), as the locator found them
+     */
+    static List<Element> withLeads(List<Element> located, ElementTexts texts) {
+        if (located.isEmpty()) {
+            return located;
+        }
+        Element first = located.get(0);
+        Set<Element> ancestors = Collections.newSetFromMap(new IdentityHashMap<>());
+        Element scope = first;
+        for (int level = 0; level < SCOPE_LEVELS && scope.parent() != null && !"body".equals(scope.parent().normalName())
+                && !"html".equals(scope.parent().normalName()); level++) {
+            scope = scope.parent();
+        }
+        for (Element p = first.parent(); p != null; p = p.parent()) {
+            ancestors.add(p);
+        }
+        List<Element> leads = new ArrayList<>();
+        Element taken = null;
+        for (Element e : DocumentOrder.elements(scope)) {
+            if (e == first) {
+                break;
+            }
+            if (ancestors.contains(e) || taken != null && isUnder(e, taken) || !isLeadElement(e)) {
+                continue;
+            }
+            if (readsAsLead(texts.length(e), texts.linkDensity(e))) {
+                leads.add(e);
+                taken = e;
+            }
+        }
+        if (leads.isEmpty()) {
+            return located;
+        }
+        leads.addAll(located);
+        return leads;
+    }
+
+    static boolean isUnder(Element e, Element ancestor) {
+        for (Element p = e.parent(); p != null; p = p.parent()) {
+            if (p == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

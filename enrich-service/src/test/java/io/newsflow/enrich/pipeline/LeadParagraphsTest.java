@@ -1,0 +1,77 @@
+package io.newsflow.enrich.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class LeadParagraphsTest {
+
+    private static final String SENTENCE = MainContentLocatorTest.SENTENCE;
+    private static final String BODY = ("<p>" + SENTENCE.repeat(3) + "</p>").repeat(4);
+    private static final String LEAD = "The city will spend more on schools next year, the council decided after a long night.";
+
+    private static String text(String page) {
+        return MainContentLocatorTest.text(page);
+    }
+
+    @Test
+    void leadWordsAreFoundAsWordsOfClassNames() {
+        assertTrue(LeadParagraphs.hasLeadWord("ce_articleIntro block"));
+        assertTrue(LeadParagraphs.hasLeadWord("story-lead-text"));
+        assertTrue(LeadParagraphs.hasLeadWord("hlFld-Abstract"));
+        assertTrue(LeadParagraphs.hasLeadWord("article--sub-headline primus"));
+        assertTrue(LeadParagraphs.hasLeadWord("DefaultEinleitung"));
+        assertTrue(LeadParagraphs.hasLeadWord("paragraph--type--chapo"));
+        assertFalse(LeadParagraphs.hasLeadWord("leaderboard"), "a word that only starts with 'lead'");
+        assertFalse(LeadParagraphs.hasLeadWord("misleading-headline"));
+        assertFalse(LeadParagraphs.hasLeadWord("headline"));
+        assertFalse(LeadParagraphs.hasLeadWord(""));
+    }
+
+    @Test
+    void aLeadBesideTheBodyContainerIsKeptInFront() {
+        String page = "<html><body><div class=\"nav\"><a href=\"/\">Home</a></div><div class=\"article\">"
+                + "<div class=\"ce_articleIntro\"><p>" + LEAD + "</p></div>"
+                + "<div class=\"ce_text\">" + BODY + "</div></div><div class=\"footer\">Imprint</div></body></html>";
+        String text = text(page);
+        assertTrue(text.startsWith(LEAD), text);
+        assertTrue(text.contains(SENTENCE.strip()), "the body stays: " + text);
+        assertFalse(text.contains("Imprint"), text);
+    }
+
+    @Test
+    void aLeadInTheArticleHeaderSurvivesTheHeadersRemoval() {
+        String page = "<html><body><article><header class=\"entry-header\"><h1>Council raises school budget</h1>"
+                + "<span class=\"byline\">By Jane Roe</span><div class=\"entry-excerpt\"><p>" + LEAD + "</p></div></header>"
+                + "<div class=\"entry-content\">" + BODY + "</div></article></body></html>";
+        String text = text(page);
+        assertTrue(text.startsWith(LEAD), text);
+        assertFalse(text.contains("Jane Roe"), "the rest of the header is still dropped: " + text);
+        assertFalse(text.contains("Council raises school budget"), "the title is metadata, not text: " + text);
+    }
+
+    @Test
+    void headerBlocksLinksAndLabelsAreNotLeads() {
+        String page = "<html><body><div>"
+                + "<div class=\"article-intro-container\"><h1>Council raises school budget after a long debate</h1>"
+                + "<div class=\"author-name\">JANE ROE, 18 NOV 2019</div></div>"
+                + "<div class=\"article-subhead\"><span class=\"author\">Jane Roe</span> <time>Nov. 20, 2019 at 1:35 a.m. local time</time></div>"
+                + "<a href=\"/live\"><h3 class=\"show-dek\">The latest local news, weather and stories for your community.</h3></a>"
+                + "<div class=\"teaser\">Intro</div>"
+                + "<div class=\"entry-content\">" + BODY + "</div></div></body></html>";
+        String text = text(page);
+        assertFalse(text.contains("JANE ROE"), text);
+        assertFalse(text.contains("1:35"), text);
+        assertFalse(text.contains("latest local news"), text);
+        assertFalse(text.contains("Intro"), text);
+        assertTrue(text.startsWith(SENTENCE.strip().substring(0, 20)), text);
+    }
+
+    @Test
+    void aTeaserListAfterTheBodyIsNotALead() {
+        String page = "<html><body><div class=\"main\"><div class=\"text\">" + BODY + "</div>"
+                + "<div class=\"summary\"><p>" + LEAD + " Another story entirely, told in a teaser.</p></div></div></body></html>";
+        assertFalse(text(page).contains("Another story entirely"), text(page));
+    }
+}
