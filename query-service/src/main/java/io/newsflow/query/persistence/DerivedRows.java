@@ -18,9 +18,9 @@ import io.newsflow.contracts.EntityMention;
  * The entity rows and search configurations of articles just written, shared by the single upsert
  * ({@link DerivedTables}) and the bulk path ({@link BulkArticleWriter}) so that both write identical rows. Plain
  * JDBC in the caller's transaction. The inputs are the cleaned values the article rows were written with, passed
- * as arrays, so the article rows are not read back; the rules stay in SQL, in one place: which mentions count,
- * the entity id ({@code entity_id_for}, evaluated once per distinct mention of the statement, not once per row)
- * and the text-search configuration ({@code search_config_for}).
+ * as arrays (each distinct mention once), so the article rows are not read back; the rules stay in SQL, in one
+ * place: which mentions count, the entity id ({@code entity_id_for}) and the text-search configuration
+ * ({@code search_config_for}).
  */
 final class DerivedRows {
 
