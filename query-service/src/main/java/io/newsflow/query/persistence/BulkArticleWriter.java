@@ -2,7 +2,6 @@ package io.newsflow.query.persistence;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,13 +32,13 @@ public final class BulkArticleWriter {
             + " content_hash, duplicate_of, duplicate_kind, similarity, story_id, version, ingested_at, enriched_at,"
             + " stored_at, pipeline_version, provenance";
 
-    /** Entity rows from the stored jsonb of the articles matching %2$s (schema %1$s), as in DerivedTables. */
+    /** Entity rows from the stored jsonb of every article (schema %1$s), as DerivedRows writes them. */
     private static final String INSERT_ENTITIES = """
             INSERT INTO %1$s.article_entity (article_id, entity_id, type, name, name_key, mentions)
             SELECT a.id, %1$s.entity_id_for(e->>'type', e->>'name', e->>'canonicalId'),
                    min(e->>'type'), min(e->>'name'), lower(min(e->>'name')), max(coalesce((e->>'mentions')::int, 0))
             FROM %1$s.article a CROSS JOIN LATERAL jsonb_array_elements(a.entities) e
-            WHERE %2$s AND e->>'type' IS NOT NULL AND nullif(btrim(e->>'name'), '') IS NOT NULL
+            WHERE e->>'type' IS NOT NULL AND nullif(btrim(e->>'name'), '') IS NOT NULL
             GROUP BY a.id, 2
             """;
 
@@ -85,17 +84,9 @@ public final class BulkArticleWriter {
                 stories.add(ArticleStore.clean(a.storyId()));
             }
         });
-        Array idArray = connection.createArrayOf("text", ids);
-        try (PreparedStatement entities = connection.prepareStatement(INSERT_ENTITIES.formatted(schema, "a.id = ANY(?)"))) {
-            entities.setArray(1, idArray);
-            entities.executeUpdate();
-        }
-        try (PreparedStatement configs = connection.prepareStatement("INSERT INTO " + schema
-                + ".search_config_seen (config) SELECT DISTINCT CAST(a.search_config AS text) FROM " + schema
-                + ".article a WHERE a.id = ANY(?) ON CONFLICT DO NOTHING")) {
-            configs.setArray(1, idArray);
-            configs.executeUpdate();
-        }
+        // Entity rows and configurations from the batch in hand (the rows just copied are not read back).
+        DerivedRows.insertEntities(connection, schema, batch);
+        DerivedRows.recordConfigs(connection, schema, batch);
         if (!stories.isEmpty()) {
             // Same locks as DerivedTables, in the same sorted order, taken by one statement (a round trip per
             // story made a batch wait on the network more than on the work); then one set-wise recount.
@@ -126,7 +117,7 @@ public final class BulkArticleWriter {
         try (PreparedStatement events = connection.prepareStatement("INSERT INTO " + schema
                 + ".stream_event (seq, article_id) SELECT ? + t.ord - 1, t.id FROM unnest(?) WITH ORDINALITY AS t(id, ord)")) {
             events.setLong(1, last - ids.length + 1);
-            events.setArray(2, idArray);
+            events.setArray(2, connection.createArrayOf("text", ids));
             events.executeUpdate();
         }
         return written;
@@ -142,7 +133,7 @@ public final class BulkArticleWriter {
     public void backfillDerived(Connection connection, Instant now) throws SQLException {
         try (var st = connection.createStatement()) {
             st.execute("DELETE FROM %s.article_entity".formatted(schema));
-            st.execute(INSERT_ENTITIES.formatted(schema, "TRUE"));
+            st.execute(INSERT_ENTITIES.formatted(schema));
             st.execute("INSERT INTO %1$s.search_config_seen (config) SELECT DISTINCT CAST(search_config AS text)"
                     .formatted(schema) + " FROM %s.article ON CONFLICT DO NOTHING".formatted(schema));
         }

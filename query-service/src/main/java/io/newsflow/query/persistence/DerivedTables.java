@@ -10,30 +10,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
+
+import io.newsflow.contracts.EnrichedArticle;
+
 /**
  * Keeps the tables derived from article rows (article_entity, story, stream_event) in step, inside the
- * transaction that stored the articles. The same statements serve the single upsert and the bulk path, so both
- * produce identical side rows. Everything is recomputed from the stored rows (never incremented), so
- * re-deliveries and concurrent instances cannot make the aggregates drift.
+ * transaction that stored the articles. The entity rows are written by the bulk path's statements
+ * ({@link DerivedRows}), from the values just stored, so both paths produce identical side rows. Aggregates are
+ * recomputed from the stored rows (never incremented), so re-deliveries and concurrent instances cannot make them
+ * drift.
  */
 @ApplicationScoped
 public class DerivedTables {
 
     private static final String DELETE_ENTITIES = "DELETE FROM {h-schema}article_entity WHERE article_id IN (:ids)";
-
-    /** Entity rows straight from the stored jsonb, so that the id rule lives in one place (entity_id_for). */
-    private static final String INSERT_ENTITIES = """
-            INSERT INTO {h-schema}article_entity (article_id, entity_id, type, name, name_key, mentions)
-            SELECT a.id, {h-schema}entity_id_for(e->>'type', e->>'name', e->>'canonicalId'),
-                   min(e->>'type'), min(e->>'name'), lower(min(e->>'name')), max(coalesce((e->>'mentions')::int, 0))
-            FROM {h-schema}article a CROSS JOIN LATERAL jsonb_array_elements(a.entities) e
-            WHERE a.id IN (:ids) AND e->>'type' IS NOT NULL AND nullif(btrim(e->>'name'), '') IS NOT NULL
-            GROUP BY a.id, 2
-            """;
-
-    private static final String RECORD_CONFIGS = "INSERT INTO {h-schema}search_config_seen (config)"
-            + " SELECT DISTINCT CAST(a.search_config AS text) FROM {h-schema}article a WHERE a.id IN (:ids)"
-            + " ON CONFLICT DO NOTHING";
 
     /** Serialises writers of one story so that the recount below sees every committed article of it. */
     private static final String LOCK_STORY = "SELECT CAST(pg_advisory_xact_lock(hashtextextended(:storyId, 0)) AS text)";
@@ -63,14 +55,24 @@ public class DerivedTables {
     @Inject
     EntityManager em;
 
-    /** Rewrites the entity rows of these articles from their stored entities; records their search configs. */
-    public void refreshEntities(Collection<String> articleIds) {
-        if (articleIds.isEmpty()) {
+    /** The schema {h-schema} stands for, for the JDBC statements shared with the bulk path. */
+    @ConfigProperty(name = "quarkus.hibernate-orm.database.default-schema")
+    String schema;
+
+    /**
+     * Rewrites the entity rows of these just-written articles and records their search configurations, with the
+     * bulk path's statements ({@link DerivedRows}) on this transaction's connection.
+     */
+    public void refreshEntities(List<EnrichedArticle> articles) {
+        if (articles.isEmpty()) {
             return;
         }
-        em.createNativeQuery(DELETE_ENTITIES).setParameter("ids", articleIds).executeUpdate();
-        em.createNativeQuery(INSERT_ENTITIES).setParameter("ids", articleIds).executeUpdate();
-        em.createNativeQuery(RECORD_CONFIGS).setParameter("ids", articleIds).executeUpdate();
+        List<String> ids = articles.stream().map(a -> ArticleStore.clean(a.id())).toList();
+        em.createNativeQuery(DELETE_ENTITIES).setParameter("ids", ids).executeUpdate();
+        em.unwrap(Session.class).doWork(connection -> {
+            DerivedRows.insertEntities(connection, schema, articles);
+            DerivedRows.recordConfigs(connection, schema, articles);
+        });
     }
 
     /** Recomputes these stories' aggregates (a story without articles left is removed). */

@@ -57,6 +57,8 @@ class BulkLoadBenchmarkTest {
         int fillThreads = Integer.parseInt(prop("fill-threads", "2"));
         int fillBatch = Integer.parseInt(prop("fill-batch", "5000"));
         Path shared = Path.of(System.getProperty("newsflow.shared.data", "../../shared/data"));
+        // Per-statement time, buffers and WAL of the loading connection, in the server log (session settings).
+        boolean explain = Boolean.parseBoolean(prop("explain", "false"));
 
         try (Connection admin = DriverManager.getConnection(server + "postgres", user, password);
                 Statement st = admin.createStatement();
@@ -96,6 +98,9 @@ class BulkLoadBenchmarkTest {
         long started = System.nanoTime();
         try (Connection c = DriverManager.getConnection(url, user, password)) {
             c.setAutoCommit(false);
+            if (explain) {
+                explainStatements(c);
+            }
             loaded = countLoaded(c);
             long first = loaded;
             System.out.printf(Locale.ROOT, "bench: %d articles already loaded, loading up to %d%n", loaded, total);
@@ -191,6 +196,26 @@ class BulkLoadBenchmarkTest {
             c.rollback();
         }
         return dt;
+    }
+
+    /**
+     * Logs every statement of this session with its duration, and its plan with actual times, buffers and WAL
+     * (auto_explain, nested statements included) to the server log, tagged with the backend pid printed here.
+     */
+    private static void explainStatements(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("LOAD 'auto_explain'");
+            for (String setting : List.of("log_min_duration_statement = 0", "auto_explain.log_min_duration = 0",
+                    "auto_explain.log_analyze = on", "auto_explain.log_buffers = on", "auto_explain.log_wal = on",
+                    "auto_explain.log_nested_statements = on")) {
+                st.execute("SET " + setting);
+            }
+            try (ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
+                rs.next();
+                System.out.printf(Locale.ROOT, "bench: statements explained in the server log, pid %d%n", rs.getInt(1));
+            }
+        }
+        c.commit();
     }
 
     private static long countLoaded(Connection c) throws SQLException {
