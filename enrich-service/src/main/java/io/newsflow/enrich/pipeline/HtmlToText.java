@@ -115,13 +115,12 @@ public final class HtmlToText implements EnrichmentStage {
             PageScan scan = collectMetadata(doc, draft.html());
             scan.nonContent.forEach(Element::remove);
             // the locator asks for the texts of many nested elements: it reads them from one walk (ElementTexts)
-            // per state of the tree, and these text nodes are normalised once for all its walks
-            ElementTexts.NodeTextCache textCache = new ElementTexts.NodeTextCache();
-            removeNoscript(doc, scan.noscript, textCache);
+            // per state of the tree
+            removeNoscript(doc, scan.noscript);
             removeChrome(doc, scan.chrome, scan.pageChars);
-            locator.prune(doc, textCache);
+            locator.prune(doc);
             List<String> paragraphs = new ArrayList<>();
-            for (Element root : locator.locate(doc, textCache)) {
+            for (Element root : locator.locate(doc)) {
                 paragraphs.addAll(blocksOf(root, locator.maxBlockLinkDensity()));
             }
             // blocks are already split and cleaned as TextBlocks.paragraphs would split their join: handed on as such
@@ -137,9 +136,9 @@ public final class HtmlToText implements EnrichmentStage {
      * noscript is usually a "please enable JavaScript" note or a tracking pixel, but some blogs render the post with
      * script and put the only static copy of the body there: that one stays.
      */
-    private static void removeNoscript(Document doc, List<Element> noscript, ElementTexts.NodeTextCache textCache) {
+    private static void removeNoscript(Document doc, List<Element> noscript) {
         for (Element e : noscript) {
-            if (isIn(doc, e) && !MainContentLocator.holdsBodyParagraphs(e, ElementTexts.of(e, textCache))) {
+            if (isIn(doc, e) && !MainContentLocator.holdsBodyParagraphs(e, ElementTexts.of(e))) {
                 e.remove();
             }
         }
@@ -151,9 +150,9 @@ public final class HtmlToText implements EnrichmentStage {
      */
     private static void removeChrome(Document doc, List<Element> chrome, int pageChars) {
         int total = Math.max(1, pageChars);
-        // a few small elements per page: their own text() is cheaper than a walk of the whole page
+        // a few small elements per page: a walk of each is cheaper than a walk of the whole page with every span
         for (Element e : chrome) {
-            if (isIn(doc, e) && e.text().length() <= CHROME_MAX_TEXT_SHARE * total) {
+            if (isIn(doc, e) && ElementTexts.textOf(e).length() <= CHROME_MAX_TEXT_SHARE * total) {
                 e.remove();
             }
         }
@@ -399,7 +398,7 @@ public final class HtmlToText implements EnrichmentStage {
         meta.dateCandidates.addAll(timeDates);
         collectDateElements(dateElements, meta);
         collectBylineAuthors(bylineElements, meta);
-        String pageText = doc.body() == null ? "" : doc.body().text();
+        String pageText = doc.body() == null ? "" : ElementTexts.textOf(doc.body());
         meta.pageTextHead = pageText.length() > PAGE_TEXT_HEAD ? pageText.substring(0, PAGE_TEXT_HEAD) : pageText;
         if (canonical != null) {
             String absolute = canonical.absUrl("href"); // resolving parses URLs: once

@@ -80,23 +80,19 @@ public final class MainContentLocator {
         return maxBlockLinkDensity;
     }
 
-    /**
-     * Removes elements whose class or id marks them as chrome (but never most of the page).
-     *
-     * @param cache normalised text nodes, shared by the walks of one page
-     */
-    public void prune(Document doc, ElementTexts.NodeTextCache cache) {
+    /** Removes elements whose class or id marks them as chrome (but never most of the page). */
+    public void prune(Document doc) {
         Element body = doc.body();
         if (body == null) {
             return;
         }
         // removals below change no text the loop asks for later: an element is visited before its descendants,
         // and a removed element's descendants are left in a detached subtree, where removing changes nothing
-        ElementTexts texts = ElementTexts.of(body, cache);
+        ElementTexts texts = ElementTexts.of(body);
         int total = Math.max(1, texts.length(body));
         Map<String, Integer> hintMemo = new HashMap<>();
         List<Element> doomed = new ArrayList<>();
-        for (Element e : DocumentOrder.elements(body)) {
+        for (Element e : texts.elements()) {
             if (e == body || "article".equals(e.normalName()) || "main".equals(e.normalName())) {
                 continue;
             }
@@ -151,20 +147,16 @@ public final class MainContentLocator {
                 || h.contains("newsletter") || h.contains("promo") || h.contains("social");
     }
 
-    /**
-     * The elements holding the body, in document order (the winner, possibly with sibling body parts).
-     *
-     * @param cache normalised text nodes, shared by the walks of one page
-     */
-    public List<Element> locate(Document doc, ElementTexts.NodeTextCache cache) {
+    /** The elements holding the body, in document order (the winner, possibly with sibling body parts). */
+    public List<Element> locate(Document doc) {
         Element body = doc.body();
         if (body == null) {
             return List.of();
         }
-        ElementTexts texts = ElementTexts.of(body, cache);
+        ElementTexts texts = ElementTexts.of(body);
         Map<String, Integer> hintMemo = new HashMap<>();
         Map<Element, Double> scores = new IdentityHashMap<>();
-        for (Element e : DocumentOrder.elements(body)) {
+        for (Element e : texts.elements()) {
             boolean scored = isScored(e);
             int length;
             int commas;
