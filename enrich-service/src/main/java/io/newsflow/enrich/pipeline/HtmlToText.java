@@ -31,13 +31,14 @@ public final class HtmlToText implements EnrichmentStage {
 
     public static final String NAME = "html-to-text";
 
-    /** Never content. */
-    private static final Evaluator NON_CONTENT = Selector.evaluatorOf("script, style, iframe, template, svg, button, select");
+    /** Never content: the selector {@code script, style, iframe, template, svg, button, select}. */
+    private static final Set<String> NON_CONTENT_TAGS = Set.of("script", "style", "iframe", "template", "svg", "button", "select");
     /**
-     * Page chrome by tag or attribute; dropped unless it holds most of the page's text (ASP.NET pages wrap the
-     * whole page in one form, some themes put the article inside a header or aside).
+     * Page chrome by tag or attribute, the selector {@code nav, header, footer, aside, form, [hidden],
+     * [aria-hidden=true]}; dropped unless it holds most of the page's text (ASP.NET pages wrap the whole page in one
+     * form, some themes put the article inside a header or aside).
      */
-    private static final Evaluator CHROME = Selector.evaluatorOf("nav, header, footer, aside, form, [hidden], [aria-hidden=true]");
+    private static final Set<String> CHROME_TAGS = Set.of("nav", "header", "footer", "aside", "form");
     /** A chrome element holding more than this share of the page's text is the page, not chrome. */
     private static final double CHROME_MAX_TEXT_SHARE = 0.5;
     private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3",
@@ -342,12 +343,12 @@ public final class HtmlToText implements EnrichmentStage {
         List<Element> chrome = new ArrayList<>();
         Element canonical = null;
         for (Element e : DocumentOrder.elements(doc)) {
-            if (NON_CONTENT.matches(doc, e)) {
+            if (isNonContent(e)) {
                 nonContent.add(e);
             } else if (e.nameIs("noscript")) {
                 noscript.add(e);
             }
-            if (CHROME.matches(doc, e)) {
+            if (isChrome(e)) {
                 chrome.add(e);
             }
             switch (e.normalName()) {
@@ -408,6 +409,20 @@ public final class HtmlToText implements EnrichmentStage {
         meta.dateCandidates.addAll(0, jsonLdDates);
         meta.dateCandidates.addAll(scriptDates);
         return new PageScan(nonContent, noscript, chrome, pageText.length());
+    }
+
+    /**
+     * What the selector of {@link #NON_CONTENT_TAGS} matches, asked by name: the combined selector evaluator tried
+     * each of its seven parts on every element of the page.
+     */
+    static boolean isNonContent(Element e) {
+        return NON_CONTENT_TAGS.contains(e.normalName());
+    }
+
+    /** What the selector of {@link #CHROME_TAGS} matches (jsoup's {@code [k=v]}: the trimmed value, any case). */
+    static boolean isChrome(Element e) {
+        return CHROME_TAGS.contains(e.normalName()) || e.attributesSize() > 0 && (e.hasAttr("hidden")
+                || e.hasAttr("aria-hidden") && "true".equalsIgnoreCase(e.attr("aria-hidden").trim()));
     }
 
     private static void readMeta(Element m, HtmlMetadata meta) {

@@ -40,6 +40,37 @@ class EntityTaggerPartsTest {
         assertThrows(IOException.class, () -> EntityTagModel.read(new ByteArrayInputStream(new byte[] {31, -117, 8, 0})));
     }
 
+    /** A model read from its file scores from packed rows: bit for bit the sums the full weight table gives. */
+    @Test
+    void packedRowsScoreExactlyAsTheFullTable() throws IOException {
+        int bits = 10;
+        java.util.Random random = new java.util.Random(3);
+        float[] w = new float[(1 << bits) * EntityTagModel.LABELS.length];
+        for (int k = 0; k < w.length; k++) {
+            w[k] = random.nextInt(4) == 0 ? (float) random.nextGaussian() * 50 : 0f;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new EntityTagModel(bits, w).write(out);
+        for (EntityTagModel packed : List.of(EntityTagModel.read(new ByteArrayInputStream(out.toByteArray())),
+                EntityTagModel.fromResource("entities-tagger.bin.gz"))) {
+            EntityTagModel full = packed.unpacked();
+            int[] buckets = new int[EntityFeatures.MAX_FEATURES];
+            float[] expected = new float[EntityTagModel.LABELS.length];
+            float[] actual = new float[EntityTagModel.LABELS.length];
+            for (int round = 0; round < 20_000; round++) {
+                int n = 1 + random.nextInt(buckets.length);
+                for (int f = 0; f < n; f++) {
+                    buckets[f] = random.nextInt(packed.mask() + 1);
+                }
+                full.score(buckets, n, expected);
+                packed.score(buckets, n, actual);
+                for (int l = 0; l < expected.length; l++) {
+                    assertEquals(Float.floatToIntBits(expected[l]), Float.floatToIntBits(actual[l]), "label " + l);
+                }
+            }
+        }
+    }
+
     @Test
     void theShippedModelLoads() {
         EntityTagModel m = EntityTagModel.fromResource("entities-tagger.bin.gz");
