@@ -44,6 +44,8 @@ final class ElementTexts {
     private static final char NO_BREAK_SPACE = '\u00a0';
     private static final char SOFT_HYPHEN = '\u00ad';
     private static final char ZERO_WIDTH_SPACE = '\u200b';
+    /** Stretches at least this long are copied as a substring (two array copies) rather than char by char. */
+    private static final int COPIED_STRETCH = 24;
 
     private final StringBuilder buffer = new StringBuilder();
     /** Null when only the root's text is wanted ({@link #textOf}). */
@@ -74,6 +76,11 @@ final class ElementTexts {
         ElementTexts texts = new ElementTexts(false);
         texts.walk(root);
         return texts.buffer.toString().trim();
+    }
+
+    /** Whether {@code e} was under the walked root (itself included) when it was walked. */
+    boolean covers(Element e) {
+        return spans.containsKey(e);
     }
 
     /** The walked elements in document order ({@code root.getAllElements()}, root first). */
@@ -166,36 +173,45 @@ final class ElementTexts {
      * {@code StringUtil.appendNormalisedWhitespace(out, s, stripLeading)}: each run of whitespace (space, tab, line
      * feed, form feed, carriage return, no-break space) becomes one space, leading whitespace is dropped when
      * {@code stripLeading}, zero-width spaces and soft hyphens are dropped. jsoup's loop appends code point by code
-     * point; this appends the runs between those characters at once (every one of them is in the BMP, so a surrogate
-     * pair is never split differently).
+     * point; this copies the stretches that come out unchanged (words with the single spaces between them) at once
+     * and writes only where the output differs. Every character it looks at is in the BMP, so a surrogate pair is
+     * never split differently.
      */
     static void appendNormalised(StringBuilder out, String s, boolean stripLeading) {
         boolean lastWasWhite = false;
         boolean reachedNonWhite = false;
-        int run = 0;
+        int run = 0; // start of the stretch that is copied unchanged
         int n = s.length();
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (c > ' ' && c != NO_BREAK_SPACE && c != SOFT_HYPHEN && c != ZERO_WIDTH_SPACE) {
-                continue;
-            }
             boolean white = c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == NO_BREAK_SPACE;
             if (!white && c != SOFT_HYPHEN && c != ZERO_WIDTH_SPACE) {
-                continue; // another control character: ordinary text
-            }
-            if (run < i) {
-                out.append(s, run, i);
                 lastWasWhite = false;
                 reachedNonWhite = true;
+                continue;
             }
+            boolean emitted = white && !lastWasWhite && (reachedNonWhite || !stripLeading);
+            if (emitted && c == ' ') {
+                lastWasWhite = true; // written as it is: part of the stretch
+                continue;
+            }
+            appendStretch(out, s, run, i);
             run = i + 1;
-            if (white && !(stripLeading && !reachedNonWhite) && !lastWasWhite) {
+            if (emitted) {
                 out.append(' ');
                 lastWasWhite = true;
             }
         }
-        if (run < n) {
-            out.append(s, run, n);
+        appendStretch(out, s, run, n);
+    }
+
+    private static void appendStretch(StringBuilder out, String s, int from, int to) {
+        if (from == 0 && to == s.length()) {
+            out.append(s);
+        } else if (to - from >= COPIED_STRETCH) {
+            out.append(s.substring(from, to)); // StringBuilder.append(s, from, to) goes char by char through charAt
+        } else if (to > from) {
+            out.append(s, from, to);
         }
     }
 

@@ -86,13 +86,9 @@ public final class MainContentLocator {
         if (body == null) {
             return;
         }
-        // removals below change no text the loop asks for later: an element is visited before its descendants,
-        // and a removed element's descendants are left in a detached subtree, where removing changes nothing
-        ElementTexts texts = ElementTexts.of(body);
-        int total = Math.max(1, texts.length(body));
         Map<String, Integer> hintMemo = new HashMap<>();
         List<Element> doomed = new ArrayList<>();
-        for (Element e : texts.elements()) {
+        for (Element e : DocumentOrder.elements(body)) {
             if (e == body || "article".equals(e.normalName()) || "main".equals(e.normalName())) {
                 continue;
             }
@@ -106,8 +102,24 @@ public final class MainContentLocator {
                 doomed.add(e);
             }
         }
+        if (doomed.isEmpty()) {
+            return;
+        }
+        // Only the doomed elements' texts are asked, and the page's length. Removals below change no text the loop
+        // asks for later: an element is visited before its descendants, so its subtree is still as it was when the
+        // loop began, and a removed element's descendants are left in a detached subtree, where removing changes
+        // nothing. So one walk of an outer doomed element, made when it is visited, also answers for the doomed
+        // elements inside it, and the rest of the page is walked once for its length, without an index of elements.
+        int total = Math.max(1, ElementTexts.textOf(body).length());
+        ElementTexts texts = null;
         for (Element e : doomed) {
-            if (e.parent() != null && texts.length(e) < PRUNE_MAX_TEXT_SHARE * total && !looksLikeBody(e, texts)) {
+            if (e.parent() == null) {
+                continue;
+            }
+            if (texts == null || !texts.covers(e)) {
+                texts = ElementTexts.of(e);
+            }
+            if (texts.length(e) < PRUNE_MAX_TEXT_SHARE * total && !looksLikeBody(e, texts)) {
                 e.remove();
             }
         }

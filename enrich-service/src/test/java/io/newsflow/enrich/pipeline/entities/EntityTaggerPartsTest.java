@@ -71,6 +71,32 @@ class EntityTaggerPartsTest {
         }
     }
 
+    /** Word features taken from a memo shared by a text's paragraphs equal those computed afresh for each. */
+    @Test
+    void sharedWordMemoGivesTheSameFeatures() {
+        WordClasses words = WordClasses.fromResource("entities-words.txt.gz");
+        List<String> paragraphs = List.of("The Prime Minister of Japan, Fumio Kishida, met U.S. President Joe Biden on Monday.",
+                "Kishida said the talks in Washington and on the South China Sea went well; Biden agreed.",
+                "ON THE RECORD: the Bank of England and the von Trapp family, del Toro & Sons, St. Louis.");
+        EntityFeatures.WordMemo memo = new EntityFeatures.WordMemo();
+        int[] expected = new int[EntityFeatures.MAX_FEATURES];
+        int[] actual = new int[EntityFeatures.MAX_FEATURES];
+        for (String paragraph : paragraphs) {
+            List<EntityTokenizer.Token> tokens = EntityTokenizer.tokens(paragraph);
+            int[] gaz = new int[tokens.size()];
+            EntityFeatures fresh = new EntityFeatures(tokens, gaz, words, 0xFFFF);
+            EntityFeatures shared = new EntityFeatures(tokens, gaz, words, 0xFFFF, memo);
+            for (int i = 0; i < tokens.size(); i++) {
+                for (int previous = 0; previous < EntityTagModel.LABELS.length; previous++) {
+                    assertEquals(fresh.mayBeName(i, previous), shared.mayBeName(i, previous));
+                    int n = fresh.labelFeatures(i, previous, expected, fresh.staticFeatures(i, expected));
+                    assertEquals(n, shared.labelFeatures(i, previous, actual, shared.staticFeatures(i, actual)));
+                    assertArrayEquals(java.util.Arrays.copyOf(expected, n), java.util.Arrays.copyOf(actual, n), tokens.get(i).text());
+                }
+            }
+        }
+    }
+
     @Test
     void theShippedModelLoads() {
         EntityTagModel m = EntityTagModel.fromResource("entities-tagger.bin.gz");
