@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.newsflow.contracts.EntityMention;
 import io.newsflow.contracts.EntityTypes;
+import io.newsflow.enrich.pipeline.entities.EntityFeatures;
 import io.newsflow.enrich.pipeline.entities.EntityLexicon;
 import io.newsflow.enrich.pipeline.entities.EntityTagger;
 import io.newsflow.enrich.pipeline.entities.WordClasses;
@@ -105,8 +106,9 @@ public final class EntityExtractor implements EnrichmentStage {
         Map<String, Tally> found = new LinkedHashMap<>();
         Map<String, Votes> names = new LinkedHashMap<>();
         List<String> singles = new ArrayList<>();
+        EntityFeatures.WordMemo words = new EntityFeatures.WordMemo();
         for (String paragraph : paragraphs) {
-            scan(paragraph, found, names, singles);
+            scan(paragraph, found, names, singles, words);
         }
         Map<String, String> fullNameBySurname = new HashMap<>();
         names.forEach((name, votes) -> {
@@ -146,10 +148,11 @@ public final class EntityExtractor implements EnrichmentStage {
         names.computeIfAbsent(name, k -> new Votes()).byType[TAGGED_TYPES.indexOf(type)]++;
     }
 
-    private void scan(String paragraph, Map<String, Tally> found, Map<String, Votes> names, List<String> singles) {
+    private void scan(String paragraph, Map<String, Tally> found, Map<String, Votes> names, List<String> singles,
+            EntityFeatures.WordMemo words) {
         List<EntityTokenizer.Token> tokens = EntityTokenizer.tokens(paragraph);
         Gazetteer.Match[] known = gazetteer.longestMatches(tokens);
-        int[] labels = tagger.labels(tagger.features(tokens, known));
+        int[] labels = tagger.labels(tagger.features(tokens, known, words));
         int[] matchStart = new int[tokens.size()];
         java.util.Arrays.fill(matchStart, -1);
         for (int i = 0; i < known.length; i++) {

@@ -31,13 +31,14 @@ public final class HtmlToText implements EnrichmentStage {
 
     public static final String NAME = "html-to-text";
 
-    /** Never content. */
-    private static final Evaluator NON_CONTENT = Selector.evaluatorOf("script, style, iframe, template, svg, button, select");
+    /** Never content: the selector {@code script, style, iframe, template, svg, button, select}. */
+    private static final Set<String> NON_CONTENT_TAGS = Set.of("script", "style", "iframe", "template", "svg", "button", "select");
     /**
-     * Page chrome by tag or attribute; dropped unless it holds most of the page's text (ASP.NET pages wrap the
-     * whole page in one form, some themes put the article inside a header or aside).
+     * Page chrome by tag or attribute, the selector {@code nav, header, footer, aside, form, [hidden],
+     * [aria-hidden=true]}; dropped unless it holds most of the page's text (ASP.NET pages wrap the whole page in one
+     * form, some themes put the article inside a header or aside).
      */
-    private static final Evaluator CHROME = Selector.evaluatorOf("nav, header, footer, aside, form, [hidden], [aria-hidden=true]");
+    private static final Set<String> CHROME_TAGS = Set.of("nav", "header", "footer", "aside", "form");
     /** A chrome element holding more than this share of the page's text is the page, not chrome. */
     private static final double CHROME_MAX_TEXT_SHARE = 0.5;
     private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3",
@@ -115,13 +116,12 @@ public final class HtmlToText implements EnrichmentStage {
             PageScan scan = collectMetadata(doc, draft.html());
             scan.nonContent.forEach(Element::remove);
             // the locator asks for the texts of many nested elements: it reads them from one walk (ElementTexts)
-            // per state of the tree, and these text nodes are normalised once for all its walks
-            ElementTexts.NodeTextCache textCache = new ElementTexts.NodeTextCache();
-            removeNoscript(doc, scan.noscript, textCache);
+            // per state of the tree
+            removeNoscript(doc, scan.noscript);
             removeChrome(doc, scan.chrome, scan.pageChars);
-            locator.prune(doc, textCache);
+            locator.prune(doc);
             List<String> paragraphs = new ArrayList<>();
-            for (Element root : locator.locate(doc, textCache)) {
+            for (Element root : locator.locate(doc)) {
                 paragraphs.addAll(blocksOf(root, locator.maxBlockLinkDensity()));
             }
             // blocks are already split and cleaned as TextBlocks.paragraphs would split their join: handed on as such
@@ -137,9 +137,9 @@ public final class HtmlToText implements EnrichmentStage {
      * noscript is usually a "please enable JavaScript" note or a tracking pixel, but some blogs render the post with
      * script and put the only static copy of the body there: that one stays.
      */
-    private static void removeNoscript(Document doc, List<Element> noscript, ElementTexts.NodeTextCache textCache) {
+    private static void removeNoscript(Document doc, List<Element> noscript) {
         for (Element e : noscript) {
-            if (isIn(doc, e) && !MainContentLocator.holdsBodyParagraphs(e, ElementTexts.of(e, textCache))) {
+            if (isIn(doc, e) && !MainContentLocator.holdsBodyParagraphs(e, ElementTexts.of(e))) {
                 e.remove();
             }
         }
@@ -151,9 +151,9 @@ public final class HtmlToText implements EnrichmentStage {
      */
     private static void removeChrome(Document doc, List<Element> chrome, int pageChars) {
         int total = Math.max(1, pageChars);
-        // a few small elements per page: their own text() is cheaper than a walk of the whole page
+        // a few small elements per page: a walk of each is cheaper than a walk of the whole page with every span
         for (Element e : chrome) {
-            if (isIn(doc, e) && e.text().length() <= CHROME_MAX_TEXT_SHARE * total) {
+            if (isIn(doc, e) && ElementTexts.textOf(e).length() <= CHROME_MAX_TEXT_SHARE * total) {
                 if (e.nameIs("header")) {
                     keepLeads(e);
                 }
@@ -372,12 +372,12 @@ public final class HtmlToText implements EnrichmentStage {
         List<Element> chrome = new ArrayList<>();
         Element canonical = null;
         for (Element e : DocumentOrder.elements(doc)) {
-            if (NON_CONTENT.matches(doc, e)) {
+            if (isNonContent(e)) {
                 nonContent.add(e);
             } else if (e.nameIs("noscript")) {
                 noscript.add(e);
             }
-            if (CHROME.matches(doc, e)) {
+            if (isChrome(e)) {
                 chrome.add(e);
             }
             switch (e.normalName()) {
@@ -428,7 +428,7 @@ public final class HtmlToText implements EnrichmentStage {
         meta.dateCandidates.addAll(timeDates);
         collectDateElements(dateElements, meta);
         collectBylineAuthors(bylineElements, meta);
-        String pageText = doc.body() == null ? "" : doc.body().text();
+        String pageText = doc.body() == null ? "" : ElementTexts.textOf(doc.body());
         meta.pageTextHead = pageText.length() > PAGE_TEXT_HEAD ? pageText.substring(0, PAGE_TEXT_HEAD) : pageText;
         if (canonical != null) {
             String absolute = canonical.absUrl("href"); // resolving parses URLs: once
@@ -438,6 +438,20 @@ public final class HtmlToText implements EnrichmentStage {
         meta.dateCandidates.addAll(0, jsonLdDates);
         meta.dateCandidates.addAll(scriptDates);
         return new PageScan(nonContent, noscript, chrome, pageText.length());
+    }
+
+    /**
+     * What the selector of {@link #NON_CONTENT_TAGS} matches, asked by name: the combined selector evaluator tried
+     * each of its seven parts on every element of the page.
+     */
+    static boolean isNonContent(Element e) {
+        return NON_CONTENT_TAGS.contains(e.normalName());
+    }
+
+    /** What the selector of {@link #CHROME_TAGS} matches (jsoup's {@code [k=v]}: the trimmed value, any case). */
+    static boolean isChrome(Element e) {
+        return CHROME_TAGS.contains(e.normalName()) || e.attributesSize() > 0 && (e.hasAttr("hidden")
+                || e.hasAttr("aria-hidden") && "true".equalsIgnoreCase(e.attr("aria-hidden").trim()));
     }
 
     private static void readMeta(Element m, HtmlMetadata meta) {

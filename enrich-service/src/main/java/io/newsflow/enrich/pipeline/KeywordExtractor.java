@@ -62,14 +62,16 @@ public final class KeywordExtractor implements EnrichmentStage {
     public List<Keyword> extract(String text) {
         List<List<String>> candidates = new ArrayList<>();
         List<String> current = new ArrayList<>();
-        for (String t : tokens(text.toLowerCase(Locale.ROOT))) {
-            boolean word = Character.isLetter(t.charAt(0)) && t.length() >= MIN_WORD_LENGTH;
-            if (!word || stopwords.contains(t)) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        // the tokens of tokens(lower), each cut out only when it is a word: most others are punctuation
+        forEachToken(lower, (start, end) -> {
+            String t = Character.isLetter(lower.charAt(start)) && end - start >= MIN_WORD_LENGTH ? lower.substring(start, end) : null;
+            if (t == null || stopwords.contains(t)) {
                 close(current, candidates);
             } else {
                 current.add(t);
             }
-        }
+        });
         close(current, candidates);
         Map<String, int[]> wordCounts = new HashMap<>(); // word -> {frequency, degree}
         for (List<String> c : candidates) {
@@ -145,28 +147,44 @@ public final class KeywordExtractor implements EnrichmentStage {
      */
     static List<String> tokens(String s) {
         List<String> tokens = new ArrayList<>();
-        int len = s.length();
+        forEachToken(s, (start, end) -> tokens.add(s.substring(start, end)));
+        return tokens;
+    }
+
+    /** Receives where a token starts and ends. */
+    private interface TokenSink {
+        void accept(int start, int end);
+    }
+
+    /** The bounds of each token of {@link #tokens}, in order, without cutting them out. */
+    private static void forEachToken(String s, TokenSink sink) {
         int i = 0;
-        while (i < len) {
+        while (i < s.length()) {
             int cp = s.codePointAt(i);
             int start = i;
             i += Character.charCount(cp);
-            if (TextBlocks.isAsciiSpace(cp)) {
-                continue;
+            if (!TextBlocks.isAsciiSpace(cp)) {
+                i = tokenEnd(s, cp, i);
+                sink.accept(start, i);
             }
-            if (TextBlocks.isLetterOrNumber(cp)) {
-                i = TextBlocks.skipWhile(s, TextBlocks::isLetterOrNumber, i);
-                for (int part = 0; part < MAX_JOINED_PARTS && i + 1 < len; part++) {
-                    char c = s.charAt(i);
-                    if (c != '\'' && c != '’' && c != '.' && c != '-' || !TextBlocks.isLetterOrNumber(s.codePointAt(i + 1))) {
-                        break;
-                    }
-                    i = TextBlocks.skipWhile(s, TextBlocks::isLetterOrNumber, i + 1);
-                }
-            }
-            tokens.add(s.substring(start, i));
         }
-        return tokens;
+    }
+
+    /** The end of the token that starts with code point {@code cp}, no ASCII space, which ends at {@code after}. */
+    private static int tokenEnd(String s, int cp, int after) {
+        int len = s.length();
+        int i = after;
+        if (TextBlocks.isLetterOrNumber(cp)) {
+            i = TextBlocks.skipWhile(s, TextBlocks::isLetterOrNumber, i);
+            for (int part = 0; part < MAX_JOINED_PARTS && i + 1 < len; part++) {
+                char c = s.charAt(i);
+                if (c != '\'' && c != '’' && c != '.' && c != '-' || !TextBlocks.isLetterOrNumber(s.codePointAt(i + 1))) {
+                    break;
+                }
+                i = TextBlocks.skipWhile(s, TextBlocks::isLetterOrNumber, i + 1);
+            }
+        }
+        return i;
     }
 
     /** Regex {@code TOKEN}, kept as the definition the tokenizer loop follows (and the tests compare with). */

@@ -86,20 +86,12 @@ public final class MainContentLocator {
         return maxBlockLinkDensity;
     }
 
-    /**
-     * Removes elements whose class or id marks them as chrome (but never most of the page).
-     *
-     * @param cache normalised text nodes, shared by the walks of one page
-     */
-    public void prune(Document doc, ElementTexts.NodeTextCache cache) {
+    /** Removes elements whose class or id marks them as chrome (but never most of the page). */
+    public void prune(Document doc) {
         Element body = doc.body();
         if (body == null) {
             return;
         }
-        // removals below change no text the loop asks for later: an element is visited before its descendants,
-        // and a removed element's descendants are left in a detached subtree, where removing changes nothing
-        ElementTexts texts = ElementTexts.of(body, cache);
-        int total = Math.max(1, texts.length(body));
         Map<String, Integer> hintMemo = new HashMap<>();
         List<Element> doomed = new ArrayList<>();
         for (Element e : DocumentOrder.elements(body)) {
@@ -116,8 +108,24 @@ public final class MainContentLocator {
                 doomed.add(e);
             }
         }
+        if (doomed.isEmpty()) {
+            return;
+        }
+        // Only the doomed elements' texts are asked, and the page's length. Removals below change no text the loop
+        // asks for later: an element is visited before its descendants, so its subtree is still as it was when the
+        // loop began, and a removed element's descendants are left in a detached subtree, where removing changes
+        // nothing. So one walk of an outer doomed element, made when it is visited, also answers for the doomed
+        // elements inside it, and the rest of the page is walked once for its length, without an index of elements.
+        int total = Math.max(1, ElementTexts.textOf(body).length());
+        ElementTexts texts = null;
         for (Element e : doomed) {
-            if (e.parent() != null && texts.length(e) < PRUNE_MAX_TEXT_SHARE * total && !looksLikeBody(e, texts)) {
+            if (e.parent() == null) {
+                continue;
+            }
+            if (texts == null || !texts.covers(e)) {
+                texts = ElementTexts.of(e);
+            }
+            if (texts.length(e) < PRUNE_MAX_TEXT_SHARE * total && !looksLikeBody(e, texts)) {
                 e.remove();
             }
         }
@@ -157,20 +165,16 @@ public final class MainContentLocator {
                 || h.contains("newsletter") || h.contains("promo") || h.contains("social");
     }
 
-    /**
-     * The elements holding the body, in document order (the winner, possibly with sibling body parts).
-     *
-     * @param cache normalised text nodes, shared by the walks of one page
-     */
-    public List<Element> locate(Document doc, ElementTexts.NodeTextCache cache) {
+    /** The elements holding the body, in document order (the winner, possibly with sibling body parts). */
+    public List<Element> locate(Document doc) {
         Element body = doc.body();
         if (body == null) {
             return List.of();
         }
-        ElementTexts texts = ElementTexts.of(body, cache);
+        ElementTexts texts = ElementTexts.of(body);
         Map<String, Integer> hintMemo = new HashMap<>();
         Map<Element, Double> scores = new IdentityHashMap<>();
-        for (Element e : DocumentOrder.elements(body)) {
+        for (Element e : texts.elements()) {
             boolean scored = isScored(e);
             int length;
             int commas;

@@ -158,6 +158,11 @@ public final class TextBlocks {
 
     /** {@code \p{L}} or {@code \p{N}} as java.util.regex defines them. */
     static boolean isLetterOrNumber(int cp) {
+        if (cp < 0x80) {
+            // ASCII, most of every text: its only letters and numbers are A-Z, a-z and 0-9
+            int lower = cp | 0x20;
+            return lower >= 'a' && lower <= 'z' || cp >= '0' && cp <= '9';
+        }
         if (Character.isLetter(cp)) {
             return true;
         }

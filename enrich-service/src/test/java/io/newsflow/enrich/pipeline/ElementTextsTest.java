@@ -60,14 +60,38 @@ class ElementTextsTest {
             StringBuilder html = new StringBuilder();
             randomTree(random, html, 0);
             Document doc = Jsoup.parse(html.toString());
-            ElementTexts.NodeTextCache cache = new ElementTexts.NodeTextCache();
-            ElementTexts.of(doc, cache); // fills the cache with the nodes that stay
+            ElementTexts.of(doc); // a walk before the removals, as the pipeline does
             for (Element e : doc.select("b, li, pre")) {
                 if (random.nextBoolean()) {
                     e.remove();
                 }
             }
-            assertSameAsJsoup(doc, cache);
+            assertSameAsJsoup(doc);
+        }
+    }
+
+    /** The run-appending normaliser equals jsoup's code-point loop, with and without stripping leading whitespace. */
+    @Test
+    void normalisedWhitespaceMatchesJsoup() {
+        char[] alphabet = {'a', 'Z', '1', ' ', ' ', '\t', '\n', '\r', '\f', '\u000B', '\u0001', '\u00a0', '\u00ad', '\u200b',
+            '\u2003', '\u3000', '\u00e9', '\ud83d', '\ude00', '\udc00', ',', '.'};
+        Random random = new Random(11);
+        for (int i = 0; i < 30_000; i++) {
+            StringBuilder s = new StringBuilder();
+            int length = random.nextInt(i % 2 == 0 ? 24 : 120);
+            for (int k = 0; k < length; k++) {
+                // half of the strings mostly letters and plain spaces: the long stretches copied at once
+                s.append(i % 2 == 0 || random.nextInt(8) == 0 ? alphabet[random.nextInt(alphabet.length)]
+                        : random.nextInt(6) == 0 ? ' ' : 'w');
+            }
+            for (boolean strip : new boolean[] {false, true}) {
+                String prefix = random.nextBoolean() ? "" : "x ";
+                StringBuilder expected = new StringBuilder(prefix);
+                org.jsoup.internal.StringUtil.appendNormalisedWhitespace(expected, s.toString(), strip);
+                StringBuilder actual = new StringBuilder(prefix);
+                ElementTexts.appendNormalised(actual, s.toString(), strip);
+                assertEquals(expected.toString(), actual.toString(), () -> "normalising " + s.toString().chars().boxed().toList());
+            }
         }
     }
 
@@ -96,19 +120,18 @@ class ElementTextsTest {
     }
 
     private static void assertSameAsJsoup(Document doc) {
-        assertSameAsJsoup(doc, new ElementTexts.NodeTextCache());
-    }
-
-    private static void assertSameAsJsoup(Document doc, ElementTexts.NodeTextCache cache) {
-        ElementTexts texts = ElementTexts.of(doc, cache);
-        // the walk in document order lists what jsoup's getAllElements lists, from any root
+        ElementTexts texts = ElementTexts.of(doc);
+        // the walks in document order list what jsoup's getAllElements lists, from any root
         assertEquals(doc.getAllElements(), DocumentOrder.elements(doc));
+        assertEquals(doc.getAllElements(), texts.elements());
         if (doc.body() != null) {
             assertEquals(doc.body().getAllElements(), DocumentOrder.elements(doc.body()));
+            assertEquals(doc.body().getAllElements(), ElementTexts.of(doc.body()).elements());
         }
         for (Element e : doc.getAllElements()) {
             String expected = e.text();
             assertEquals(expected, texts.text(e), () -> "text of <" + e.normalName() + "> in " + doc.body().html());
+            assertEquals(expected, ElementTexts.textOf(e), () -> "own walk of <" + e.normalName() + ">");
             assertEquals(expected.length(), texts.length(e));
             assertEquals(expected.chars().filter(c -> c == ',').count(), texts.count(e, ','));
             int linked = 0;
@@ -121,7 +144,7 @@ class ElementTextsTest {
         Element body = doc.body();
         if (body != null && body.childrenSize() > 0) {
             Element first = body.child(0);
-            ElementTexts sub = ElementTexts.of(first, cache);
+            ElementTexts sub = ElementTexts.of(first);
             for (Element e : first.getAllElements()) {
                 assertEquals(e.text(), sub.text(e));
             }

@@ -169,4 +169,50 @@ class HtmlToTextTest {
                 + "\u00A0Second  paragraph\t\r\n\r\nThird.", "text/plain");
         assertEquals(TextBlocks.paragraphs(text.text()), text.paragraphs());
     }
+
+    /** The by-name checks of the removal candidates match what the selectors they replace match, element by element. */
+    @Test
+    void removalCandidateChecksEqualTheirSelectors() throws java.io.IOException {
+        org.jsoup.select.Evaluator nonContent = org.jsoup.select.Selector.evaluatorOf(
+                "script, style, iframe, template, svg, button, select");
+        org.jsoup.select.Evaluator chrome = org.jsoup.select.Selector.evaluatorOf(
+                "nav, header, footer, aside, form, [hidden], [aria-hidden=true]");
+        String[] tags = {"div", "nav", "NAV", "header", "footer", "aside", "form", "script", "style", "iframe", "template",
+            "svg", "button", "select", "noscript", "p", "span", "section", "math", "option"};
+        String[] attributes = {"", " hidden", " HIDDEN=x", " aria-hidden=true", " aria-hidden=\" TRUE \"", " Aria-Hidden=True",
+            " aria-hidden=false", " aria-hidden", " aria-hidden=\"true \u00a0\"", " data-hidden=true", " class=hidden"};
+        java.util.Random random = new java.util.Random(5);
+        StringBuilder html = new StringBuilder("<html><head><style>s</style></head><body>");
+        for (int i = 0; i < 3_000; i++) {
+            String tag = tags[random.nextInt(tags.length)];
+            html.append('<').append(tag).append(attributes[random.nextInt(attributes.length)]).append('>').append("t");
+            if (random.nextInt(3) == 0) {
+                html.append("</").append(tag).append('>');
+            }
+        }
+        List<org.jsoup.nodes.Document> docs = new java.util.ArrayList<>();
+        docs.add(org.jsoup.Jsoup.parse(html + "</body></html>"));
+        String base = System.getProperty("newsflow.shared.data");
+        java.nio.file.Path dir = base == null ? null : java.nio.file.Path.of(base, "article-extraction-benchmark", "html");
+        if (dir != null && java.nio.file.Files.isDirectory(dir)) {
+            try (java.util.stream.Stream<java.nio.file.Path> pages = java.nio.file.Files.list(dir)) {
+                for (java.nio.file.Path page : pages.sorted().toList()) {
+                    try (java.io.InputStream in = page.toString().endsWith(".gz")
+                            ? new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(page))
+                            : java.nio.file.Files.newInputStream(page)) {
+                        docs.add(org.jsoup.Jsoup.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+                    }
+                }
+            }
+        }
+        int chromeSeen = 0;
+        for (org.jsoup.nodes.Document doc : docs) {
+            for (org.jsoup.nodes.Element e : doc.getAllElements()) {
+                assertEquals(nonContent.matches(doc, e), HtmlToText.isNonContent(e), e::toString);
+                assertEquals(chrome.matches(doc, e), HtmlToText.isChrome(e), () -> e.tagName() + " " + e.attributes());
+                chromeSeen += HtmlToText.isChrome(e) ? 1 : 0;
+            }
+        }
+        assertTrue(chromeSeen > 100, "chrome elements seen: " + chromeSeen);
+    }
 }

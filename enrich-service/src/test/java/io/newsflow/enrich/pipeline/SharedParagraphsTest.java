@@ -42,6 +42,18 @@ class SharedParagraphsTest {
         }
     }
 
+    /** The ASCII shortcut of isLetterOrNumber answers as {@code [\\p{L}\\p{N}]} does, for every code point. */
+    @Test
+    void letterOrNumberEqualsTheRegexClassEverywhere() {
+        Pattern letterOrNumber = Pattern.compile("[\\p{L}\\p{N}]");
+        for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
+            boolean expected = letterOrNumber.matcher(new String(Character.toChars(cp))).matches();
+            if (expected != TextBlocks.isLetterOrNumber(cp)) {
+                throw new AssertionError("isLetterOrNumber(U+" + Integer.toHexString(cp) + ") is " + !expected);
+            }
+        }
+    }
+
     private static String escape(String s) {
         StringBuilder b = new StringBuilder();
         s.chars().forEach(c -> b.append(c < 128 && c >= 32 ? String.valueOf((char) c) : String.format("\\u%04X", c)));

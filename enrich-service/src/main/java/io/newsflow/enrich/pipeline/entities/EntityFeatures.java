@@ -47,6 +47,47 @@ public final class EntityFeatures {
      * @param mask    bucket mask of the model
      */
     public EntityFeatures(List<Token> tokens, int[] gazHits, WordClasses words, int mask) {
+        this(tokens, gazHits, words, mask, new WordMemo());
+    }
+
+    /**
+     * The features of a word that depend on its text alone (hashes, shape, word classes), computed once per distinct
+     * word: an article repeats its names, their neighbours and its punctuation, and the dictionary lookup misses the
+     * cache every time. One memo serves the paragraphs of one text; it is not shared between threads.
+     */
+    public static final class WordMemo {
+        private static final int LOWER = 0;
+        private static final int SHAPE = 1;
+        private static final int SUFFIX3 = 2;
+        private static final int SUFFIX2 = 3;
+        private static final int PREFIX3 = 4;
+        private static final int WORD_CLASS = 5;
+        private static final int DICTIONARY = 6;
+        private static final int JOINER = 7;
+        private static final int FIELDS = 8;
+
+        private final java.util.Map<String, int[]> byWord = new java.util.HashMap<>();
+
+        int[] of(String w, WordClasses words) {
+            int[] f = byWord.get(w);
+            if (f == null) {
+                f = new int[FIELDS];
+                f[LOWER] = lowerHash(w, 0, w.length());
+                f[SHAPE] = shapeHash(w);
+                f[SUFFIX3] = lowerHash(w, Math.max(0, w.length() - 3), w.length());
+                f[SUFFIX2] = lowerHash(w, Math.max(0, w.length() - 2), w.length());
+                f[PREFIX3] = lowerHash(w, 0, Math.min(3, w.length()));
+                f[WORD_CLASS] = EntityLexicon.wordClass(w);
+                f[DICTIONARY] = words.classOf(f[LOWER]);
+                f[JOINER] = f[WORD_CLASS] == EntityLexicon.CONNECTOR || JOINERS.contains(w) ? 1 : 0;
+                byWord.put(w, f);
+            }
+            return f;
+        }
+    }
+
+    /** As {@link #EntityFeatures(List, int[], WordClasses, int)}, with the word features of {@code memo}. */
+    public EntityFeatures(List<Token> tokens, int[] gazHits, WordClasses words, int mask, WordMemo memo) {
         this.mask = mask;
         this.size = tokens.size();
         lower = new int[size];
@@ -79,16 +120,16 @@ public final class EntityFeatures {
                 continue;
             }
             Token t = tokens.get(i);
-            String w = t.text();
-            lower[i] = lowerHash(w, 0, w.length());
-            shape[i] = shapeHash(w);
-            suffix3[i] = lowerHash(w, Math.max(0, w.length() - 3), w.length());
-            suffix2[i] = lowerHash(w, Math.max(0, w.length() - 2), w.length());
-            prefix3[i] = lowerHash(w, 0, Math.min(3, w.length()));
-            wordClass[i] = EntityLexicon.wordClass(w);
-            dictionary[i] = words.classOf(lower[i]);
+            int[] f = memo.of(t.text(), words);
+            lower[i] = f[WordMemo.LOWER];
+            shape[i] = f[WordMemo.SHAPE];
+            suffix3[i] = f[WordMemo.SUFFIX3];
+            suffix2[i] = f[WordMemo.SUFFIX2];
+            prefix3[i] = f[WordMemo.PREFIX3];
+            wordClass[i] = f[WordMemo.WORD_CLASS];
+            dictionary[i] = f[WordMemo.DICTIONARY];
             sentenceStart[i] = t.sentenceStart();
-            joiner[i] = !capitalised[i] && (wordClass[i] == EntityLexicon.CONNECTOR || JOINERS.contains(w));
+            joiner[i] = !capitalised[i] && f[WordMemo.JOINER] != 0;
         }
         // runs of capitalised words (with connectors inside): each token learns the class of the run's last word
         int i = 0;

@@ -25,13 +25,51 @@ public final class EntityTagModel {
 
     private final int bucketBits;
     private final float[] weights;
+    /**
+     * For a model read from a file (its weights no longer change): per bucket, 1 + the index of its row in
+     * {@link #rows}, or 0 when all its weights are zero; null for a live model (the trainer's, whose weights it keeps
+     * changing). Only a fifth of the buckets carry weights: their rows packed together take a fifth of the memory, and
+     * scoring, which reads a row for each feature of each capitalised token, misses the cache that much less.
+     */
+    private final int[] rowOf;
+    private final float[] rows;
 
+    /** @param weights the weights, read at each {@link #score} (the trainer keeps changing them) */
     public EntityTagModel(int bucketBits, float[] weights) {
+        this(bucketBits, weights, false);
+    }
+
+    private EntityTagModel(int bucketBits, float[] weights, boolean packed) {
         if (weights.length != (1 << bucketBits) * LABELS.length) {
             throw new IllegalArgumentException("weights need " + ((1 << bucketBits) * LABELS.length) + " entries");
         }
         this.bucketBits = bucketBits;
         this.weights = weights;
+        if (packed) {
+            int labels = LABELS.length;
+            rowOf = new int[1 << bucketBits];
+            float[] kept = new float[weights.length];
+            int count = 0;
+            for (int b = 0; b < rowOf.length; b++) {
+                if (anyNonZero(weights, b * labels, labels)) {
+                    System.arraycopy(weights, b * labels, kept, count * labels, labels);
+                    rowOf[b] = ++count;
+                }
+            }
+            rows = java.util.Arrays.copyOf(kept, count * labels);
+        } else {
+            rowOf = null;
+            rows = null;
+        }
+    }
+
+    private static boolean anyNonZero(float[] weights, int from, int length) {
+        for (int k = from; k < from + length; k++) {
+            if (weights[k] != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public int bucketBits() {
@@ -46,12 +84,31 @@ public final class EntityTagModel {
     public void score(int[] buckets, int count, float[] scores) {
         java.util.Arrays.fill(scores, 0f);
         int labels = LABELS.length;
+        if (rowOf != null) {
+            // the same sums in the same order: a skipped row would only have added zeros (scores never hold -0.0,
+            // the one value adding +0.0 changes)
+            for (int f = 0; f < count; f++) {
+                int row = rowOf[buckets[f]];
+                if (row != 0) {
+                    int base = (row - 1) * labels;
+                    for (int l = 0; l < labels; l++) {
+                        scores[l] += rows[base + l];
+                    }
+                }
+            }
+            return;
+        }
         for (int f = 0; f < count; f++) {
             int base = buckets[f] * labels;
             for (int l = 0; l < labels; l++) {
                 scores[l] += weights[base + l];
             }
         }
+    }
+
+    /** The same weights scored without packing (for comparing the two ways of scoring). */
+    EntityTagModel unpacked() {
+        return new EntityTagModel(bucketBits, weights);
     }
 
     public static EntityTagModel fromResource(String resource) {
@@ -85,7 +142,7 @@ public final class EntityTagModel {
                 w[base + l] = in.readShort() * quantum;
             }
         }
-        return new EntityTagModel(bits, w);
+        return new EntityTagModel(bits, w, true);
     }
 
     /** Writes the model, weights quantised to 16 bits. */

@@ -38,7 +38,12 @@ public final class EntityTagger {
 
     /** The features of a paragraph's tokens, given the gazetteer's matches in them. */
     public EntityFeatures features(List<Token> tokens, Gazetteer.Match[] matches) {
-        return new EntityFeatures(tokens, gazetteerClasses(matches), words, model.mask());
+        return features(tokens, matches, new EntityFeatures.WordMemo());
+    }
+
+    /** As {@link #features(List, Gazetteer.Match[])}, with word features shared by the paragraphs of one text. */
+    public EntityFeatures features(List<Token> tokens, Gazetteer.Match[] matches, EntityFeatures.WordMemo memo) {
+        return new EntityFeatures(tokens, gazetteerClasses(matches), words, model.mask(), memo);
     }
 
     /** The feature classes of gazetteer matches, per token (see {@link EntityFeatures}). */

@@ -40,6 +40,63 @@ class EntityTaggerPartsTest {
         assertThrows(IOException.class, () -> EntityTagModel.read(new ByteArrayInputStream(new byte[] {31, -117, 8, 0})));
     }
 
+    /** A model read from its file scores from packed rows: bit for bit the sums the full weight table gives. */
+    @Test
+    void packedRowsScoreExactlyAsTheFullTable() throws IOException {
+        int bits = 10;
+        java.util.Random random = new java.util.Random(3);
+        float[] w = new float[(1 << bits) * EntityTagModel.LABELS.length];
+        for (int k = 0; k < w.length; k++) {
+            w[k] = random.nextInt(4) == 0 ? (float) random.nextGaussian() * 50 : 0f;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new EntityTagModel(bits, w).write(out);
+        for (EntityTagModel packed : List.of(EntityTagModel.read(new ByteArrayInputStream(out.toByteArray())),
+                EntityTagModel.fromResource("entities-tagger.bin.gz"))) {
+            EntityTagModel full = packed.unpacked();
+            int[] buckets = new int[EntityFeatures.MAX_FEATURES];
+            float[] expected = new float[EntityTagModel.LABELS.length];
+            float[] actual = new float[EntityTagModel.LABELS.length];
+            for (int round = 0; round < 20_000; round++) {
+                int n = 1 + random.nextInt(buckets.length);
+                for (int f = 0; f < n; f++) {
+                    buckets[f] = random.nextInt(packed.mask() + 1);
+                }
+                full.score(buckets, n, expected);
+                packed.score(buckets, n, actual);
+                for (int l = 0; l < expected.length; l++) {
+                    assertEquals(Float.floatToIntBits(expected[l]), Float.floatToIntBits(actual[l]), "label " + l);
+                }
+            }
+        }
+    }
+
+    /** Word features taken from a memo shared by a text's paragraphs equal those computed afresh for each. */
+    @Test
+    void sharedWordMemoGivesTheSameFeatures() {
+        WordClasses words = WordClasses.fromResource("entities-words.txt.gz");
+        List<String> paragraphs = List.of("The Prime Minister of Japan, Fumio Kishida, met U.S. President Joe Biden on Monday.",
+                "Kishida said the talks in Washington and on the South China Sea went well; Biden agreed.",
+                "ON THE RECORD: the Bank of England and the von Trapp family, del Toro & Sons, St. Louis.");
+        EntityFeatures.WordMemo memo = new EntityFeatures.WordMemo();
+        int[] expected = new int[EntityFeatures.MAX_FEATURES];
+        int[] actual = new int[EntityFeatures.MAX_FEATURES];
+        for (String paragraph : paragraphs) {
+            List<EntityTokenizer.Token> tokens = EntityTokenizer.tokens(paragraph);
+            int[] gaz = new int[tokens.size()];
+            EntityFeatures fresh = new EntityFeatures(tokens, gaz, words, 0xFFFF);
+            EntityFeatures shared = new EntityFeatures(tokens, gaz, words, 0xFFFF, memo);
+            for (int i = 0; i < tokens.size(); i++) {
+                for (int previous = 0; previous < EntityTagModel.LABELS.length; previous++) {
+                    assertEquals(fresh.mayBeName(i, previous), shared.mayBeName(i, previous));
+                    int n = fresh.labelFeatures(i, previous, expected, fresh.staticFeatures(i, expected));
+                    assertEquals(n, shared.labelFeatures(i, previous, actual, shared.staticFeatures(i, actual)));
+                    assertArrayEquals(java.util.Arrays.copyOf(expected, n), java.util.Arrays.copyOf(actual, n), tokens.get(i).text());
+                }
+            }
+        }
+    }
+
     @Test
     void theShippedModelLoads() {
         EntityTagModel m = EntityTagModel.fromResource("entities-tagger.bin.gz");
