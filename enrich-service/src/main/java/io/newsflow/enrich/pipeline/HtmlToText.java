@@ -173,13 +173,9 @@ public final class HtmlToText implements EnrichmentStage {
                     || !LeadParagraphs.isLeadElement(e)) {
                 continue;
             }
-            // a few small elements per header: their own text() is cheap
-            int length = e.text().length();
-            int links = 0;
-            for (Element a : e.select("a")) {
-                links += a.text().length();
-            }
-            if (LeadParagraphs.readsAsLead(length, length == 0 ? 0 : links / (double) length)) {
+            // a few small elements per header: a walk of each is cheap
+            ElementTexts texts = ElementTexts.of(e);
+            if (LeadParagraphs.readsAsLead(texts.length(e), texts.linkDensity(e))) {
                 leads.add(e);
             }
         }
