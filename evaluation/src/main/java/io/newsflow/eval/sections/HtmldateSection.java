@@ -69,13 +69,7 @@ public final class HtmldateSection implements EvalSection {
                     continue;
                 }
                 cases++;
-                if (found == null) {
-                    prf.fn();
-                } else if (found.equals(gold)) {
-                    prf.tp();
-                } else {
-                    prf.fp();
-                }
+                score(prf, found, gold);
             }
         }
         report.put("dates.htmldate.precision", prf.precision());
@@ -94,6 +88,17 @@ public final class HtmldateSection implements EvalSection {
         }
         if (predictions != null) {
             DataFiles.mapper().writerWithDefaultPrettyPrinter().writeValue(predictions.resolve("dates.json").toFile(), ours);
+        }
+    }
+
+    /** htmldate's scoring of one page: no date found is a miss, the gold day a hit, any other day a wrong answer. */
+    static void score(PrfCounter prf, String found, String gold) {
+        if (found == null) {
+            prf.fn();
+        } else if (found.equals(gold)) {
+            prf.tp();
+        } else {
+            prf.fp();
         }
     }
 }

@@ -294,15 +294,8 @@ public final class ExtractionDiagnostics {
                 if (gold == null) {
                     continue;
                 }
-                for (PrfCounter c : new PrfCounter[] {prf[0], prf[1 + index % 2]}) {
-                    if (found == null) {
-                        c.fn();
-                    } else if (found.equals(gold)) {
-                        c.tp();
-                    } else {
-                        c.fp();
-                    }
-                }
+                HtmldateSection.score(prf[0], found, gold);
+                HtmldateSection.score(prf[1 + index % 2], found, gold);
             }
         }
         saved.put("htmldate", out);
