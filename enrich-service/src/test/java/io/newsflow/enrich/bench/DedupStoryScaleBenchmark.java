@@ -48,9 +48,9 @@ import io.newsflow.enrich.story.TermVectors;
  * new articles, at each size in turn (the filler grows from one size to the next).
  * <p>
  * Filler rows are synthetic but shaped like real ones: texts are the article-extraction-benchmark gold bodies with
- * 30 % of their words replaced at random (so every filler has its own shingle set, ~1.6 KB per fingerprint); its 42
- * band keys are random 64-bit values — the distribution MinHash band keys of distinct documents have — because
- * computing 126 MinHash values for a million texts would dominate the run; stories carry the salient terms of their
+ * 30 % of their words replaced at random (so every filler has its own shingle set, ~1.6 KB per fingerprint); its band
+ * keys (as many as the configured bands) are random 64-bit values — the distribution MinHash band keys of distinct documents have — because
+ * computing bands x rows MinHash values for a million texts would dominate the run; stories carry the salient terms of their
  * base text with a third replaced by terms from a 200k-term Zipf-like vocabulary, all updated within the story
  * window (the worst case: every story is live). Measured articles go through the real detector and assigner.
  * <p>
@@ -271,7 +271,7 @@ public final class DedupStoryScaleBenchmark {
                 String seen = ts(NOW.minusSeconds(random.nextInt(30 * 86_400)));
                 String updated = ts(NOW.minusSeconds(random.nextInt(3 * 86_400 - 3_600)));
                 int base = random.nextInt(bodies.size());
-                for (int b = 0; b < 42; b++) {
+                for (int b = 0; b < DEDUP.nearDuplicates().bands(); b++) {
                     bands.append(random.nextLong()).append('\t').append(id).append('\t').append(seen).append('\n');
                 }
                 prints.append(id).append('\t').append(fingerprints.get(random.nextInt(fingerprints.size()))).append('\t')
