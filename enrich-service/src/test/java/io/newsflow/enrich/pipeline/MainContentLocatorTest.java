@@ -57,6 +57,39 @@ class MainContentLocatorTest {
     }
 
     @Test
+    void consentLayersGoWhateverShareOfThePageTheyHold() {
+        String policy = "<p>We and our partners store and read cookies on your device, and we process your data for"
+                + " measurement, personalised advertising and content, as our privacy policy describes in detail. </p>";
+        String page = "<html><body><div class=\"cookie-banner\"><div class=\"policy-content\">" + policy.repeat(12)
+                + "</div></div><article><h1>Council raises school budget</h1><p>" + SENTENCE.repeat(3) + "</p></article>"
+                + "</body></html>";
+        String text = text(page);
+        assertFalse(text.contains("our partners"), text);
+        assertTrue(text.contains(SENTENCE.strip()), text);
+        String wrapper = "<html><body><div class=\"cookies-accepted\"><article><h1>Council raises school budget</h1><p>"
+                + SENTENCE.repeat(3) + "</p></article></div></body></html>";
+        assertTrue(text(wrapper).contains(SENTENCE.strip()), "a wrapper holding the article stays: " + text(wrapper));
+    }
+
+    @Test
+    void aBodySplitOverRepeatedBlocksIsJoined() {
+        // the second block scores well under the first (no shared-ancestor climb), but as body text
+        String block = "<div class=\"paragraph paragraph--text\"><div class=\"text-formatted\">%s</div></div>";
+        String first = SENTENCE.repeat(3);
+        String second = "The mayor said on Wednesday, after the vote, that the roads would come first, then the parks. ".repeat(2);
+        String page = "<html><body><div class=\"related\"><a href=\"/a\">Another story</a></div><div class=\"field\">"
+                + String.format(block, ("<p>" + first + "</p>").repeat(4))
+                + "<div class=\"paragraph paragraph--image\"><img src=\"a.jpg\"></div>"
+                + String.format(block, ("<p>" + second + "</p>").repeat(2)) + "</div><div class=\"teaser-list\"><div class=\"text-formatted\"><p>"
+                + "Elsewhere: the zoo has a new elephant, and it is called Benjamin, and visitors love it.</p></div></div>"
+                + "</body></html>";
+        String text = text(page);
+        assertTrue(text.contains(first.strip()), text);
+        assertTrue(text.contains(second.strip()), "the second block is body too: " + text);
+        assertFalse(text.contains("elephant"), "a block of another family is not: " + text);
+    }
+
+    @Test
     void commentsStayChromeWhateverTheyHold() {
         String paragraph = "<p>" + SENTENCE.repeat(2) + "</p>";
         String page = "<html><body><article><p>" + SENTENCE.repeat(3) + "</p><p>" + SENTENCE.repeat(3) + "</p></article>"
