@@ -45,6 +45,8 @@ public final class MainContentLocator {
     static final String[] CONSENT_WORDS = {"cookie\\w*", "consent\\w*", "gdpr", "dsgvo\\w*"};
     private static final ClassHintWords NEGATIVE = ClassHintWords.of(NEGATIVE_WORDS);
     private static final ClassHintWords CONSENT = ClassHintWords.of(CONSENT_WORDS);
+    private static final ClassHintWords NEGATIVE_BUT_TEASER = ClassHintWords.of(
+            java.util.Arrays.stream(NEGATIVE_WORDS).filter(w -> !"teaser".equals(w)).toArray(String[]::new));
     private static final ClassHintWords POSITIVE = ClassHintWords.of(POSITIVE_WORDS);
     /** Bits of {@link #hintFlags}. */
     private static final int NEGATIVE_HINT = 1;
@@ -136,7 +138,7 @@ public final class MainContentLocator {
             if (texts == null || !texts.covers(e)) {
                 texts = ElementTexts.of(e);
             }
-            if (texts.length(e) < PRUNE_MAX_TEXT_SHARE * total && !looksLikeBody(e, texts)) {
+            if (texts.length(e) < PRUNE_MAX_TEXT_SHARE * total && !looksLikeBody(e, texts) && !isTeaserLead(e, texts)) {
                 e.remove();
             }
         }
@@ -171,6 +173,16 @@ public final class MainContentLocator {
     }
 
     /**
+     * "teaser" names both lists of other articles and the article's own lead ({@code article-teaser},
+     * {@code ce-news--teaser}): one that is chrome by that word alone, marked as a lead, linkless and of a lead's
+     * length is the lead (the locator then places it as one).
+     */
+    private static boolean isTeaserLead(Element e, ElementTexts texts) {
+        return !NEGATIVE_BUT_TEASER.find(hints(e)) && LeadParagraphs.isLeadElement(e)
+                && e.getElementsByTag("a").isEmpty() && LeadParagraphs.readsAsLead(texts.length(e), texts.linkDensity(e));
+    }
+
+    /**
      * A page whose wrapper's class merely mentions cookies ("cookies-accepted") holds the article's headline; a
      * consent layer does not (only the few consent-marked elements are walked).
      */
@@ -181,7 +193,9 @@ public final class MainContentLocator {
     private static boolean strongNegative(String hints) {
         String h = hints.toLowerCase(Locale.ROOT);
         return h.contains("comment") || h.contains("related") || h.contains("share") || h.contains("caption")
-                || h.contains("newsletter") || h.contains("promo") || h.contains("social");
+                || h.contains("newsletter") || h.contains("promo") || h.contains("social")
+                // a dialog over the page (disclosures, a gallery) is never the article, whatever it holds
+                || h.contains("modal");
     }
 
     /** The elements holding the body, in document order (the winner, possibly with sibling body parts). */

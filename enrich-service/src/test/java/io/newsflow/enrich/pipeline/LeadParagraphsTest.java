@@ -98,4 +98,18 @@ class LeadParagraphsTest {
                 + "</header><article>" + BODY + "</article></main></body></html>";
         assertFalse(text(shortLine).contains("since 1890"), "too short for an unmarked lead: " + text(shortLine));
     }
+
+    @Test
+    void aLinklessLeadClassedTeaserIsTheLeadButLinkedTeasersStayChrome() {
+        String page = "<html><body><div class=\"article\"><div class=\"ce-news--teaser\"><p>" + LEAD + "</p></div>"
+                + "<div class=\"ce-text\">" + BODY + "</div></div>"
+                + "<div class=\"teaser\"><a href=\"/other\">Zoo welcomes an elephant</a><p>The zoo has a new elephant called"
+                + " Benjamin, and visitors love it.</p></div></body></html>";
+        String text = text(page);
+        assertTrue(text.startsWith(LEAD), text);
+        assertFalse(text.contains("elephant"), "a teaser of another article is still pruned: " + text);
+        String sidebar = "<html><body><div class=\"sidebar-teaser\"><p>" + LEAD + "</p></div><div class=\"article\">"
+                + BODY + "</div></body></html>";
+        assertFalse(text(sidebar).contains("next year"), "chrome by another word too: " + text(sidebar));
+    }
 }

@@ -72,6 +72,19 @@ class MainContentLocatorTest {
     }
 
     @Test
+    void aDialogIsNeverTheArticle() {
+        String disclosure = "<p>The authors report grants, fees and support from many companies and agencies, all of"
+                + " them listed here, outside the submitted work, and they declare no other interests at all. </p>";
+        // under half the page, and long paragraphs: a weakly negative block with these is kept as body
+        String page = "<html><body><article><h1>Council raises school budget</h1>" + ("<p>" + SENTENCE.repeat(3) + "</p>").repeat(3)
+                + "<div class=\"modal disclosures\"><div class=\"modal__body\">" + disclosure.repeat(3) + "</div></div>"
+                + "</article></body></html>";
+        String text = text(page);
+        assertFalse(text.contains("The authors report"), text);
+        assertTrue(text.contains(SENTENCE.strip()), text);
+    }
+
+    @Test
     void aBodySplitOverRepeatedBlocksIsJoined() {
         // the second block scores well under the first (no shared-ancestor climb), but as body text
         String block = "<div class=\"paragraph paragraph--text\"><div class=\"text-formatted\">%s</div></div>";
