@@ -45,6 +45,9 @@ public final class MainContentLocator {
     static final String[] CONSENT_WORDS = {"cookie\\w*", "consent\\w*", "gdpr", "dsgvo\\w*"};
     private static final ClassHintWords NEGATIVE = ClassHintWords.of(NEGATIVE_WORDS);
     private static final ClassHintWords CONSENT = ClassHintWords.of(CONSENT_WORDS);
+    /** A class word negated by a "no-", "non-" or "not-" in front of it, with the prefix. */
+    private static final java.util.regex.Pattern NEGATED_WORD = java.util.regex.Pattern.compile(
+            "(?i)(?<![a-z0-9])no[nt]?-[a-z]+");
     private static final ClassHintWords NEGATIVE_BUT_TEASER = ClassHintWords.of(
             java.util.Arrays.stream(NEGATIVE_WORDS).filter(w -> !"teaser".equals(w)).toArray(String[]::new));
     private static final ClassHintWords POSITIVE = ClassHintWords.of(POSITIVE_WORDS);
@@ -437,7 +440,8 @@ public final class MainContentLocator {
     private static int hintFlags(String hints, Map<String, Integer> memo) {
         Integer flags = memo.get(hints);
         if (flags == null) {
-            boolean negative = NEGATIVE.find(hints);
+            // "no-sidebar", "non-paywall": a negated word says what the element is not
+            boolean negative = NEGATIVE.find(hints) && NEGATIVE.find(NEGATED_WORD.matcher(hints).replaceAll(" "));
             boolean positive = POSITIVE.find(hints);
             boolean consent = CONSENT.find(hints);
             flags = (negative || consent ? NEGATIVE_HINT : 0) | (positive ? POSITIVE_HINT : 0) | (consent ? CONSENT_HINT : 0);

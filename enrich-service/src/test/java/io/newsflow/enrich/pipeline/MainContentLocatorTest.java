@@ -72,6 +72,16 @@ class MainContentLocatorTest {
     }
 
     @Test
+    void aNegatedClassWordIsNoChromeHint() {
+        String page = "<html><body><div class=\"intro-links\">" + "Elephants live in the zoo in the north of the town. ".repeat(15)
+                + "</div><div class=\"layout no-sidebar\"><div>" + SENTENCE.repeat(3) + "</div><div>" + SENTENCE.repeat(3)
+                + "</div></div></body></html>";
+        String text = text(page);
+        assertTrue(text.contains(SENTENCE.strip()), text);
+        assertFalse(text.contains("Elephants"), text);
+    }
+
+    @Test
     void aDialogIsNeverTheArticle() {
         String disclosure = "<p>The authors report grants, fees and support from many companies and agencies, all of"
                 + " them listed here, outside the submitted work, and they declare no other interests at all. </p>";
