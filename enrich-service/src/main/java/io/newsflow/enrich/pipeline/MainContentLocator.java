@@ -98,7 +98,10 @@ public final class MainContentLocator {
         return maxBlockLinkDensity;
     }
 
-    /** Removes elements whose class or id marks them as chrome (but never most of the page). */
+    /**
+     * Removes elements whose class or id marks them as chrome (but never most of the page), and consent layers and
+     * figure captions whatever they hold.
+     */
     public void prune(Document doc) {
         Element body = doc.body();
         if (body == null) {
@@ -106,9 +109,14 @@ public final class MainContentLocator {
         }
         Map<String, Integer> hintMemo = new HashMap<>();
         List<Element> doomed = new ArrayList<>();
-        List<Element> consent = new ArrayList<>();
+        List<Element> dropped = new ArrayList<>(); // whatever share of the page they hold
         for (Element e : DocumentOrder.elements(body)) {
             if (e == body || "article".equals(e.normalName()) || "main".equals(e.normalName())) {
+                continue;
+            }
+            if ("figcaption".equals(e.normalName())) {
+                // a caption describes a picture, as "caption" classes do; unlike them it is marked by its tag
+                dropped.add(e);
                 continue;
             }
             String hints = hints(e);
@@ -117,13 +125,13 @@ public final class MainContentLocator {
             }
             int flags = hintFlags(hints, hintMemo);
             if ((flags & CONSENT_HINT) != 0 && !holdsHeadline(e)) {
-                consent.add(e);
+                dropped.add(e);
             } else if ((flags & NEGATIVE_HINT) != 0 && ((flags & POSITIVE_HINT) == 0 || strongNegative(hints))) {
                 // a positive word saves a weakly negative element, not comments, related links, share bars, ...
                 doomed.add(e);
             }
         }
-        consent.forEach(Element::remove);
+        dropped.forEach(Element::remove);
         if (doomed.isEmpty()) {
             return;
         }

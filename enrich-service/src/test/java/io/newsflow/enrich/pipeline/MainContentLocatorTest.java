@@ -82,6 +82,16 @@ class MainContentLocatorTest {
     }
 
     @Test
+    void figureCaptionsAreNotBodyText() {
+        String page = "<html><body><article><p>" + SENTENCE.repeat(3) + "</p><figure><img src=\"a.jpg\"><figcaption>"
+                + "The council chamber on Tuesday evening, before the vote.</figcaption></figure><p>" + SENTENCE.repeat(3)
+                + "</p></article></body></html>";
+        String text = text(page);
+        assertFalse(text.contains("council chamber"), text);
+        assertTrue(text.contains(SENTENCE.strip()), text);
+    }
+
+    @Test
     void aDialogIsNeverTheArticle() {
         String disclosure = "<p>The authors report grants, fees and support from many companies and agencies, all of"
                 + " them listed here, outside the submitted work, and they declare no other interests at all. </p>";
