@@ -1,12 +1,14 @@
 package io.newsflow.enrich.pipeline;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -39,17 +41,19 @@ public final class MainContentLocator {
         "content", "entry", "entry-?content", "main", "post", "post-?body", "post-?content", "story", "story-?body",
         "text", "blog", "page"};
     /**
-     * Class/id words of cookie and privacy consent layers: their text (a privacy policy, a list of trackers) can be
-     * longer than a short article's, so they go whatever share of the page they hold and whatever they contain.
+     * Class/id words of cookie and privacy consent layers and of the consent placeholders that stand for blocked
+     * embeds: their text (a privacy policy, a list of trackers) can be longer than a short article's, so they go
+     * whatever share of the page they hold and whatever they contain.
      */
-    static final String[] CONSENT_WORDS = {"cookie\\w*", "consent\\w*", "gdpr", "dsgvo\\w*"};
+    static final String[] CONSENT_WORDS = {"cookie\\w*", "consent\\w*", "gdpr", "dsgvo\\w*", "content-?blocker",
+        "placeholder"};
     private static final ClassHintWords NEGATIVE = ClassHintWords.of(NEGATIVE_WORDS);
     private static final ClassHintWords CONSENT = ClassHintWords.of(CONSENT_WORDS);
     /** A class word negated by a "no-", "non-" or "not-" in front of it, with the prefix. */
-    private static final java.util.regex.Pattern NEGATED_WORD = java.util.regex.Pattern.compile(
+    private static final Pattern NEGATED_WORD = Pattern.compile(
             "(?i)(?<![a-z0-9])no[nt]?-[a-z]+");
     private static final ClassHintWords NEGATIVE_BUT_TEASER = ClassHintWords.of(
-            java.util.Arrays.stream(NEGATIVE_WORDS).filter(w -> !"teaser".equals(w)).toArray(String[]::new));
+            Arrays.stream(NEGATIVE_WORDS).filter(w -> !"teaser".equals(w)).toArray(String[]::new));
     private static final ClassHintWords POSITIVE = ClassHintWords.of(POSITIVE_WORDS);
     /** Bits of {@link #hintFlags}. */
     private static final int NEGATIVE_HINT = 1;
@@ -204,7 +208,7 @@ public final class MainContentLocator {
     private static boolean strongNegative(String hints) {
         String h = hints.toLowerCase(Locale.ROOT);
         return h.contains("comment") || h.contains("related") || h.contains("share") || h.contains("caption")
-                || h.contains("newsletter") || h.contains("promo") || h.contains("social")
+                || h.contains("newsletter") || h.contains("promo") || h.contains("social") || h.contains("author")
                 // a dialog over the page (disclosures, a gallery) is never the article, whatever it holds
                 || h.contains("modal");
     }

@@ -34,6 +34,13 @@ class MainContentLocatorTest {
         return d.text();
     }
 
+    /** The page's text keeps the body sentence and drops {@code chrome}. */
+    private static void assertBodyWithout(String page, String chrome) {
+        String text = text(page);
+        assertFalse(text.contains(chrome), text);
+        assertTrue(text.contains(SENTENCE.strip()), text);
+    }
+
     @Test
     void aWeaklyNegativeContainerHoldingBodyParagraphsIsKept() {
         String paragraph = "<p>" + SENTENCE.repeat(2) + "</p>";
@@ -51,9 +58,7 @@ class MainContentLocatorTest {
         String page = "<html><body><article><div class=\"entry-content\"><p>" + SENTENCE.repeat(3) + "</p><p>"
                 + SENTENCE.repeat(3) + "</p><div class=\"author-box\"><p>Jane Roe writes about the city council for the paper,"
                 + " and before that she covered schools.</p></div></div></article></body></html>";
-        String text = text(page);
-        assertFalse(text.contains("Jane Roe writes"), text);
-        assertTrue(text.contains(SENTENCE.strip()), text);
+        assertBodyWithout(page, "Jane Roe writes");
     }
 
     @Test
@@ -63,9 +68,7 @@ class MainContentLocatorTest {
         String page = "<html><body><div class=\"cookie-banner\"><div class=\"policy-content\">" + policy.repeat(12)
                 + "</div></div><article><h1>Council raises school budget</h1><p>" + SENTENCE.repeat(3) + "</p></article>"
                 + "</body></html>";
-        String text = text(page);
-        assertFalse(text.contains("our partners"), text);
-        assertTrue(text.contains(SENTENCE.strip()), text);
+        assertBodyWithout(page, "our partners");
         String wrapper = "<html><body><div class=\"cookies-accepted\"><article><h1>Council raises school budget</h1><p>"
                 + SENTENCE.repeat(3) + "</p></article></div></body></html>";
         assertTrue(text(wrapper).contains(SENTENCE.strip()), "a wrapper holding the article stays: " + text(wrapper));
@@ -86,9 +89,7 @@ class MainContentLocatorTest {
         String page = "<html><body><article><p>" + SENTENCE.repeat(3) + "</p><figure><img src=\"a.jpg\"><figcaption>"
                 + "The council chamber on Tuesday evening, before the vote.</figcaption></figure><p>" + SENTENCE.repeat(3)
                 + "</p></article></body></html>";
-        String text = text(page);
-        assertFalse(text.contains("council chamber"), text);
-        assertTrue(text.contains(SENTENCE.strip()), text);
+        assertBodyWithout(page, "council chamber");
     }
 
     @Test
@@ -99,9 +100,25 @@ class MainContentLocatorTest {
         String page = "<html><body><article><h1>Council raises school budget</h1>" + ("<p>" + SENTENCE.repeat(3) + "</p>").repeat(3)
                 + "<div class=\"modal disclosures\"><div class=\"modal__body\">" + disclosure.repeat(3) + "</div></div>"
                 + "</article></body></html>";
-        String text = text(page);
-        assertFalse(text.contains("The authors report"), text);
-        assertTrue(text.contains(SENTENCE.strip()), text);
+        assertBodyWithout(page, "The authors report");
+    }
+
+    @Test
+    void consentPlaceholdersOfEmbedsAreRemoved() {
+        String page = "<html><body><article><p>" + SENTENCE.repeat(3) + "</p><div class=\"third-party-services--placeholder\">"
+                + "<div class=\"message\">Wir respektieren deine Privatsphäre und zeigen dieses Video erst nach deiner"
+                + " Zustimmung, denn der Anbieter setzt Cookies.</div></div><p>" + SENTENCE.repeat(3) + "</p></article></body></html>";
+        assertBodyWithout(page, "Privatsphäre");
+    }
+
+    @Test
+    void anAuthorBoxIsChromeEvenUnderAPositiveWord() {
+        String bio = "<p>Jane Roe writes about the city council for the paper, and before that she covered the schools"
+                + " of the valley for ten years, with a break for a book about its rivers and their bridges.</p>";
+        String page = "<html><body><article><div class=\"entry-content\"><p>" + SENTENCE.repeat(3) + "</p><p>"
+                + SENTENCE.repeat(3) + "</p><div class=\"post-author row\"><div class=\"post-author__bio\">" + bio
+                + "</div></div></div></article></body></html>";
+        assertBodyWithout(page, "Jane Roe writes");
     }
 
     @Test
