@@ -113,15 +113,8 @@ public final class HtmlToText implements EnrichmentStage {
     public void apply(ArticleDraft draft) {
         if (draft.isHtml() || draft.contentType() == null && looksLikeHtml(draft.content())) {
             Document doc = Jsoup.parse(draft.content(), draft.url() == null ? "" : draft.url());
-            PageScan scan = collectMetadata(doc, draft.html());
-            scan.nonContent.forEach(Element::remove);
-            // the locator asks for the texts of many nested elements: it reads them from one walk (ElementTexts)
-            // per state of the tree
-            removeNoscript(doc, scan.noscript);
-            removeChrome(doc, scan.chrome, scan.pageChars);
-            locator.prune(doc);
             List<String> paragraphs = new ArrayList<>();
-            for (Element root : locator.locate(doc)) {
+            for (Element root : locateBody(doc, draft.html())) {
                 paragraphs.addAll(blocksOf(root, locator.maxBlockLinkDensity()));
             }
             // blocks are already split and cleaned as TextBlocks.paragraphs would split their join: handed on as such
@@ -131,6 +124,22 @@ public final class HtmlToText implements EnrichmentStage {
             draft.paragraphs(plainParagraphs(draft.content()));
             draft.textSource(ArticleDraft.TEXT_SOURCE_TEXT);
         }
+    }
+
+    /**
+     * Collects the page's metadata into {@code meta}, removes scripts, chrome and pruned blocks from {@code doc} and
+     * returns the elements holding the body, in document order (public for the evaluation's error analysis, which
+     * needs the elements, not only their text).
+     */
+    public List<Element> locateBody(Document doc, HtmlMetadata meta) {
+        PageScan scan = collectMetadata(doc, meta);
+        scan.nonContent.forEach(Element::remove);
+        // the locator asks for the texts of many nested elements: it reads them from one walk (ElementTexts)
+        // per state of the tree
+        removeNoscript(doc, scan.noscript);
+        List<Element> headerLeads = removeChrome(doc, scan.chrome, scan.pageChars);
+        locator.prune(doc);
+        return locator.locate(doc, headerLeads);
     }
 
     /**
@@ -148,40 +157,55 @@ public final class HtmlToText implements EnrichmentStage {
     /**
      * @param chrome    the elements CHROME matched when the metadata was collected, in document order
      * @param pageChars length of the page's visible text (as collected with the metadata)
+     * @return the leads moved out of removed headers, in document order
      */
-    private static void removeChrome(Document doc, List<Element> chrome, int pageChars) {
+    private static List<Element> removeChrome(Document doc, List<Element> chrome, int pageChars) {
         int total = Math.max(1, pageChars);
+        List<Element> leads = new ArrayList<>();
         // a few small elements per page: a walk of each is cheaper than a walk of the whole page with every span
         for (Element e : chrome) {
             if (isIn(doc, e) && ElementTexts.textOf(e).length() <= CHROME_MAX_TEXT_SHARE * total) {
                 if (e.nameIs("header")) {
-                    keepLeads(e);
+                    leads.addAll(keepLeads(e));
                 }
                 e.remove();
             }
         }
+        return leads;
     }
 
     /**
      * An article header holds the title, byline and date, which are metadata, but often the lead too, which is text:
      * the leads are moved out in front of the header before it goes (the locator then finds them before the body).
      */
-    private static void keepLeads(Element header) {
+    private static List<Element> keepLeads(Element header) {
         List<Element> leads = new ArrayList<>();
+        boolean afterHeadline = false;
         for (Element e : DocumentOrder.elements(header)) {
-            if (e == header || !leads.isEmpty() && LeadParagraphs.isUnder(e, leads.get(leads.size() - 1))
-                    || !LeadParagraphs.isLeadElement(e)) {
+            afterHeadline |= e.nameIs("h1");
+            if (e == header || !leads.isEmpty() && LeadParagraphs.isUnder(e, leads.get(leads.size() - 1))) {
+                continue;
+            }
+            boolean marked = LeadParagraphs.isLeadElement(e);
+            // an unmarked paragraph under the article's headline is its standfirst (a site header has no h1 before
+            // its paragraphs; bylines and dates are excluded as in marked leads)
+            if (!marked && !(afterHeadline && LeadParagraphs.isPlainLead(e))) {
                 continue;
             }
             // a few small elements per header: a walk of each is cheap
             ElementTexts texts = ElementTexts.of(e);
-            if (LeadParagraphs.readsAsLead(texts.length(e), texts.linkDensity(e))) {
+            if (LeadParagraphs.readsAsLead(texts.length(e), texts.linkDensity(e))
+                    && (marked || texts.length(e) >= LeadParagraphs.PLAIN_LEAD_MIN_LENGTH)) {
+                if (!marked) {
+                    LeadParagraphs.markAsLead(e);
+                }
                 leads.add(e);
             }
         }
         for (Element lead : leads) {
             header.before(lead); // moves it: the lead goes in front of the header, in document order
         }
+        return leads;
     }
 
     /**

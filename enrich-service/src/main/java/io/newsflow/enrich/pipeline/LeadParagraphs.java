@@ -31,6 +31,8 @@ final class LeadParagraphs {
     /** "sub" followed by one of these words ({@code article--sub-headline}) is a subtitle too. */
     private static final Set<String> AFTER_SUB = Set.of("headline", "title", "heading");
     private static final Set<String> LEAD_ITEMPROPS = Set.of("description", "abstract");
+    /** Attribute set on leads found by their place rather than their class ({@link #markAsLead}). */
+    static final String LEAD_MARK = "data-newsflow-lead";
     /** Shorter text is a label ("Intro"), a date or a kicker, not a lead. */
     static final int MIN_LENGTH = 40;
     /** Longer text in a lead-classed element is a whole teaser block or the article itself, which the locator scores. */
@@ -39,6 +41,10 @@ final class LeadParagraphs {
     static final double MAX_LINK_DENSITY = 0.25;
     /** How far above the body's first element a lead may sit (the article container of most templates). */
     static final int SCOPE_LEVELS = 3;
+    /** How far above the body's first element a lead moved out of an article header may sit. */
+    static final int HEADER_LEAD_SCOPE_LEVELS = 6;
+    /** A paragraph under a header's headline without a lead class must be this long: shorter ones are kickers or taglines. */
+    static final int PLAIN_LEAD_MIN_LENGTH = 80;
 
     private LeadParagraphs() {
     }
@@ -58,7 +64,23 @@ final class LeadParagraphs {
         return isLeadMarked(e) && e.closest("a") == null && e.selectFirst(HEADER_PARTS) == null;
     }
 
+    /**
+     * Whether an unmarked element can be a lead by its place alone (a paragraph under an article header's headline):
+     * a {@code p} that is neither a link nor a byline or date.
+     */
+    static boolean isPlainLead(Element e) {
+        return e.nameIs("p") && e.closest("a") == null && e.selectFirst(HEADER_PARTS) == null;
+    }
+
+    /** Marks a lead found by its place, so {@link #withLeads} takes it as it takes class-marked ones. */
+    static void markAsLead(Element e) {
+        e.attr(LEAD_MARK, "");
+    }
+
     private static boolean isLeadMarked(Element e) {
+        if (e.hasAttr(LEAD_MARK)) {
+            return true;
+        }
         if (LEAD_ITEMPROPS.contains(e.attr("itemprop").strip().toLowerCase(Locale.ROOT)) && !"meta".equals(e.normalName())) {
             return true;
         }
@@ -104,6 +126,17 @@ final class LeadParagraphs {
      * @param located the body elements (document order), as the locator found them
      */
     static List<Element> withLeads(List<Element> located, ElementTexts texts) {
+        return withLeads(located, texts, List.of());
+    }
+
+    /**
+     * As {@link #withLeads(List, ElementTexts)}, plus the leads moved out of article headers that precede the body
+     * and sit under the same container, at most {@link #HEADER_LEAD_SCOPE_LEVELS} above the body's first element
+     * (templates often put the header a level or two outside the body's column).
+     *
+     * @param headerLeads leads moved out of removed headers, in document order (possibly pruned since)
+     */
+    static List<Element> withLeads(List<Element> located, ElementTexts texts, List<Element> headerLeads) {
         if (located.isEmpty()) {
             return located;
         }
@@ -131,11 +164,51 @@ final class LeadParagraphs {
                 taken = e;
             }
         }
-        if (leads.isEmpty()) {
+        List<Element> outside = headerLeadsBefore(first, scope, headerLeads);
+        if (leads.isEmpty() && outside.isEmpty()) {
             return located;
         }
-        leads.addAll(located);
-        return leads;
+        outside.addAll(leads);
+        outside.addAll(located);
+        return outside;
+    }
+
+    /**
+     * The header leads outside {@code scope} (those inside were met by its walk) that still belong to the page,
+     * precede {@code first} and share a container with it below the page's top; they precede the whole scope.
+     */
+    private static List<Element> headerLeadsBefore(Element first, Element scope, List<Element> headerLeads) {
+        List<Element> out = new ArrayList<>();
+        if (headerLeads.isEmpty()) {
+            return out;
+        }
+        List<Element> firstChain = new ArrayList<>(); // first's ancestors, nearest first
+        for (Element p = first.parent(); p != null; p = p.parent()) {
+            firstChain.add(p);
+        }
+        for (Element lead : headerLeads) {
+            if (lead.ownerDocument() == null || isUnder(lead, scope) || lead.parent() == null) {
+                continue;
+            }
+            // the nearest common ancestor, and the child of it on the lead's side
+            Element child = lead;
+            Element ancestor = lead.parent();
+            int level = firstChain.indexOf(ancestor);
+            while (level < 0 && ancestor.parent() != null) {
+                child = ancestor;
+                ancestor = ancestor.parent();
+                level = firstChain.indexOf(ancestor);
+            }
+            if (level < 0 || level >= HEADER_LEAD_SCOPE_LEVELS || "body".equals(ancestor.normalName())
+                    || "html".equals(ancestor.normalName())) {
+                continue;
+            }
+            Element firstSide = level == 0 ? first : firstChain.get(level - 1);
+            if (child.siblingIndex() < firstSide.siblingIndex()) {
+                out.add(lead);
+            }
+        }
+        return out;
     }
 
     static boolean isUnder(Element e, Element ancestor) {

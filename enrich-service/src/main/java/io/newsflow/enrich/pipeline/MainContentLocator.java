@@ -1,12 +1,14 @@
 package io.newsflow.enrich.pipeline;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -38,11 +40,25 @@ public final class MainContentLocator {
     static final String[] POSITIVE_WORDS = {"article", "articlebody", "article-?body", "article-?content", "body",
         "content", "entry", "entry-?content", "main", "post", "post-?body", "post-?content", "story", "story-?body",
         "text", "blog", "page"};
+    /**
+     * Class/id words of cookie and privacy consent layers and of the consent placeholders that stand for blocked
+     * embeds: their text (a privacy policy, a list of trackers) can be longer than a short article's, so they go
+     * whatever share of the page they hold and whatever they contain.
+     */
+    static final String[] CONSENT_WORDS = {"cookie\\w*", "consent\\w*", "gdpr", "dsgvo\\w*", "content-?blocker",
+        "placeholder"};
     private static final ClassHintWords NEGATIVE = ClassHintWords.of(NEGATIVE_WORDS);
+    private static final ClassHintWords CONSENT = ClassHintWords.of(CONSENT_WORDS);
+    /** A class word negated by a "no-", "non-" or "not-" in front of it, with the prefix. */
+    private static final Pattern NEGATED_WORD = Pattern.compile(
+            "(?i)(?<![a-z0-9])no[nt]?-[a-z]+");
+    private static final ClassHintWords NEGATIVE_BUT_TEASER = ClassHintWords.of(
+            Arrays.stream(NEGATIVE_WORDS).filter(w -> !"teaser".equals(w)).toArray(String[]::new));
     private static final ClassHintWords POSITIVE = ClassHintWords.of(POSITIVE_WORDS);
     /** Bits of {@link #hintFlags}. */
     private static final int NEGATIVE_HINT = 1;
     private static final int POSITIVE_HINT = 2;
+    private static final int CONSENT_HINT = 4;
     private static final Set<String> SCORED_TAGS = Set.of("p", "pre", "td", "blockquote");
     private static final Set<String> BLOCK_TAGS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3", "h4",
             "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "td", "th", "figure",
@@ -86,7 +102,10 @@ public final class MainContentLocator {
         return maxBlockLinkDensity;
     }
 
-    /** Removes elements whose class or id marks them as chrome (but never most of the page). */
+    /**
+     * Removes elements whose class or id marks them as chrome (but never most of the page), and consent layers and
+     * figure captions whatever they hold.
+     */
     public void prune(Document doc) {
         Element body = doc.body();
         if (body == null) {
@@ -94,8 +113,14 @@ public final class MainContentLocator {
         }
         Map<String, Integer> hintMemo = new HashMap<>();
         List<Element> doomed = new ArrayList<>();
+        List<Element> dropped = new ArrayList<>(); // whatever share of the page they hold
         for (Element e : DocumentOrder.elements(body)) {
             if (e == body || "article".equals(e.normalName()) || "main".equals(e.normalName())) {
+                continue;
+            }
+            if ("figcaption".equals(e.normalName())) {
+                // a caption describes a picture, as "caption" classes do; unlike them it is marked by its tag
+                dropped.add(e);
                 continue;
             }
             String hints = hints(e);
@@ -103,11 +128,14 @@ public final class MainContentLocator {
                 continue;
             }
             int flags = hintFlags(hints, hintMemo);
-            // a positive word saves a weakly negative element, not comments, related links, share bars, ...
-            if ((flags & NEGATIVE_HINT) != 0 && ((flags & POSITIVE_HINT) == 0 || strongNegative(hints))) {
+            if ((flags & CONSENT_HINT) != 0 && !holdsHeadline(e)) {
+                dropped.add(e);
+            } else if ((flags & NEGATIVE_HINT) != 0 && ((flags & POSITIVE_HINT) == 0 || strongNegative(hints))) {
+                // a positive word saves a weakly negative element, not comments, related links, share bars, ...
                 doomed.add(e);
             }
         }
+        dropped.forEach(Element::remove);
         if (doomed.isEmpty()) {
             return;
         }
@@ -125,7 +153,7 @@ public final class MainContentLocator {
             if (texts == null || !texts.covers(e)) {
                 texts = ElementTexts.of(e);
             }
-            if (texts.length(e) < PRUNE_MAX_TEXT_SHARE * total && !looksLikeBody(e, texts)) {
+            if (texts.length(e) < PRUNE_MAX_TEXT_SHARE * total && !looksLikeBody(e, texts) && !isTeaserLead(e, texts)) {
                 e.remove();
             }
         }
@@ -159,14 +187,42 @@ public final class MainContentLocator {
         return false;
     }
 
+    /**
+     * "teaser" names both lists of other articles and the article's own lead ({@code article-teaser},
+     * {@code ce-news--teaser}): one that is chrome by that word alone, marked as a lead, linkless and of a lead's
+     * length is the lead (the locator then places it as one).
+     */
+    private static boolean isTeaserLead(Element e, ElementTexts texts) {
+        return !NEGATIVE_BUT_TEASER.find(hints(e)) && LeadParagraphs.isLeadElement(e)
+                && e.getElementsByTag("a").isEmpty() && LeadParagraphs.readsAsLead(texts.length(e), texts.linkDensity(e));
+    }
+
+    /**
+     * A page whose wrapper's class merely mentions cookies ("cookies-accepted") holds the article's headline; a
+     * consent layer does not (only the few consent-marked elements are walked).
+     */
+    private static boolean holdsHeadline(Element e) {
+        return !e.getElementsByTag("h1").isEmpty() || !e.getElementsByTag("article").isEmpty();
+    }
+
     private static boolean strongNegative(String hints) {
         String h = hints.toLowerCase(Locale.ROOT);
         return h.contains("comment") || h.contains("related") || h.contains("share") || h.contains("caption")
-                || h.contains("newsletter") || h.contains("promo") || h.contains("social");
+                || h.contains("newsletter") || h.contains("promo") || h.contains("social") || h.contains("author")
+                // a dialog over the page (disclosures, a gallery) is never the article, whatever it holds
+                || h.contains("modal");
     }
 
     /** The elements holding the body, in document order (the winner, possibly with sibling body parts). */
     public List<Element> locate(Document doc) {
+        return locate(doc, List.of());
+    }
+
+    /**
+     * As {@link #locate(Document)}, with the leads that were moved out of the page's article headers before they
+     * were removed (see {@link LeadParagraphs#withLeads(List, ElementTexts, List)}).
+     */
+    public List<Element> locate(Document doc, List<Element> headerLeads) {
         Element body = doc.body();
         if (body == null) {
             return List.of();
@@ -216,7 +272,8 @@ public final class MainContentLocator {
             return List.of(body);
         }
         top = climbToSharedAncestor(top, topScore, scores);
-        return LeadParagraphs.withLeads(withSiblings(top, scores.getOrDefault(top, topScore), scores, texts), texts);
+        List<Element> located = withSiblings(top, scores.getOrDefault(top, topScore), scores, texts);
+        return LeadParagraphs.withLeads(withCousins(top, located, scores), texts, headerLeads);
     }
 
     /** When several strong candidates share a close ancestor, the body is split over them: take the ancestor. */
@@ -284,6 +341,56 @@ public final class MainContentLocator {
         return result;
     }
 
+    /**
+     * Bodies split over repeated blocks (a Drupal paragraph per block, a grid row per text section, "first-paragraph"
+     * and "second-paragraph" sections): the winner's parent has siblings of the same tag and first class, each with
+     * its own copy of the winner's element. Those copies that score as body text join it, in document order.
+     * Only the parent's siblings and their children are looked at.
+     */
+    private static List<Element> withCousins(Element top, List<Element> located, Map<Element, Double> scores) {
+        Element parent = top.parent();
+        Element grandparent = parent == null ? null : parent.parent();
+        String family = parent == null ? "" : firstClass(parent);
+        if (grandparent == null || family.isEmpty() || "body".equals(parent.normalName())) {
+            return located;
+        }
+        List<Element> before = new ArrayList<>();
+        List<Element> after = new ArrayList<>();
+        boolean seenParent = false;
+        for (Element uncle : grandparent.children()) {
+            if (uncle == parent) {
+                seenParent = true;
+                continue;
+            }
+            if (!uncle.normalName().equals(parent.normalName()) || !family.equals(firstClass(uncle))) {
+                continue;
+            }
+            Element cousin = null;
+            for (Element c : uncle.children()) {
+                if (c.normalName().equals(top.normalName()) && c.className().equals(top.className())
+                        && scores.getOrDefault(c, 0.0) >= SIBLING_MIN_SCORE) {
+                    cousin = c;
+                    break;
+                }
+            }
+            if (cousin != null) {
+                (seenParent ? after : before).add(cousin);
+            }
+        }
+        if (before.isEmpty() && after.isEmpty()) {
+            return located;
+        }
+        before.addAll(located);
+        before.addAll(after);
+        return before;
+    }
+
+    private static String firstClass(Element e) {
+        String cls = e.className().strip();
+        int space = cls.indexOf(' ');
+        return space < 0 ? cls : cls.substring(0, space);
+    }
+
     private static boolean isScored(Element e) {
         String tag = e.normalName();
         if (SCORED_TAGS.contains(tag)) {
@@ -345,9 +452,11 @@ public final class MainContentLocator {
     private static int hintFlags(String hints, Map<String, Integer> memo) {
         Integer flags = memo.get(hints);
         if (flags == null) {
-            boolean negative = NEGATIVE.find(hints);
+            // "no-sidebar", "non-paywall": a negated word says what the element is not
+            boolean negative = NEGATIVE.find(hints) && NEGATIVE.find(NEGATED_WORD.matcher(hints).replaceAll(" "));
             boolean positive = POSITIVE.find(hints);
-            flags = (negative ? NEGATIVE_HINT : 0) | (positive ? POSITIVE_HINT : 0);
+            boolean consent = CONSENT.find(hints);
+            flags = (negative || consent ? NEGATIVE_HINT : 0) | (positive ? POSITIVE_HINT : 0) | (consent ? CONSENT_HINT : 0);
             memo.put(hints, flags);
         }
         return flags;

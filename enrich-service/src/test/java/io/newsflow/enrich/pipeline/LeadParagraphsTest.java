@@ -74,4 +74,42 @@ class LeadParagraphsTest {
                 + "<div class=\"summary\"><p>" + LEAD + " Another story entirely, told in a teaser.</p></div></div></body></html>";
         assertFalse(text(page).contains("Another story entirely"), text(page));
     }
+
+    @Test
+    void anUnmarkedParagraphUnderTheHeadersHeadlineIsTheStandfirst() {
+        // the header sits a level outside the body's column, beyond the scope of class-marked leads
+        String page = "<html><body><main><div class=\"wrap\"><header class=\"article-header\"><h1>Council raises school budget</h1>"
+                + "<p class=\"text-xl\">" + LEAD + " Parents had asked for it for years.</p>"
+                + "<p class=\"byline\">By Jane Roe, a reporter who covers the city council and its schools</p></header>"
+                + "<div class=\"cols\"><div class=\"col\"><div class=\"article-body\">" + BODY + "</div></div></div>"
+                + "</div></main></body></html>";
+        String text = text(page);
+        assertTrue(text.startsWith(LEAD), text);
+        assertFalse(text.contains("Jane Roe"), "a byline paragraph is no lead: " + text);
+    }
+
+    @Test
+    void aSiteHeadersParagraphIsNoStandfirst() {
+        String tagline = "The independent newspaper of the river valley, with news from every town since 1890 and more.";
+        String noHeadline = "<html><body><header class=\"site\"><p>" + tagline + "</p></header><main><article>"
+                + "<h1>Council raises school budget</h1>" + BODY + "</article></main></body></html>";
+        assertFalse(text(noHeadline).contains("independent newspaper"), "no h1 before it: " + text(noHeadline));
+        String shortLine = "<html><body><main><header><h1>Council raises school budget</h1><p>News from the valley, since 1890.</p>"
+                + "</header><article>" + BODY + "</article></main></body></html>";
+        assertFalse(text(shortLine).contains("since 1890"), "too short for an unmarked lead: " + text(shortLine));
+    }
+
+    @Test
+    void aLinklessLeadClassedTeaserIsTheLeadButLinkedTeasersStayChrome() {
+        String page = "<html><body><div class=\"article\"><div class=\"ce-news--teaser\"><p>" + LEAD + "</p></div>"
+                + "<div class=\"ce-text\">" + BODY + "</div></div>"
+                + "<div class=\"teaser\"><a href=\"/other\">Zoo welcomes an elephant</a><p>The zoo has a new elephant called"
+                + " Benjamin, and visitors love it.</p></div></body></html>";
+        String text = text(page);
+        assertTrue(text.startsWith(LEAD), text);
+        assertFalse(text.contains("elephant"), "a teaser of another article is still pruned: " + text);
+        String sidebar = "<html><body><div class=\"sidebar-teaser\"><p>" + LEAD + "</p></div><div class=\"article\">"
+                + BODY + "</div></body></html>";
+        assertFalse(text(sidebar).contains("next year"), "chrome by another word too: " + text(sidebar));
+    }
 }

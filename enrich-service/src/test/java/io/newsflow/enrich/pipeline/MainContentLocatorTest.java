@@ -34,6 +34,13 @@ class MainContentLocatorTest {
         return d.text();
     }
 
+    /** The page's text keeps the body sentence and drops {@code chrome}. */
+    private static void assertBodyWithout(String page, String chrome) {
+        String text = text(page);
+        assertFalse(text.contains(chrome), text);
+        assertTrue(text.contains(SENTENCE.strip()), text);
+    }
+
     @Test
     void aWeaklyNegativeContainerHoldingBodyParagraphsIsKept() {
         String paragraph = "<p>" + SENTENCE.repeat(2) + "</p>";
@@ -51,9 +58,85 @@ class MainContentLocatorTest {
         String page = "<html><body><article><div class=\"entry-content\"><p>" + SENTENCE.repeat(3) + "</p><p>"
                 + SENTENCE.repeat(3) + "</p><div class=\"author-box\"><p>Jane Roe writes about the city council for the paper,"
                 + " and before that she covered schools.</p></div></div></article></body></html>";
+        assertBodyWithout(page, "Jane Roe writes");
+    }
+
+    @Test
+    void consentLayersGoWhateverShareOfThePageTheyHold() {
+        String policy = "<p>We and our partners store and read cookies on your device, and we process your data for"
+                + " measurement, personalised advertising and content, as our privacy policy describes in detail. </p>";
+        String page = "<html><body><div class=\"cookie-banner\"><div class=\"policy-content\">" + policy.repeat(12)
+                + "</div></div><article><h1>Council raises school budget</h1><p>" + SENTENCE.repeat(3) + "</p></article>"
+                + "</body></html>";
+        assertBodyWithout(page, "our partners");
+        String wrapper = "<html><body><div class=\"cookies-accepted\"><article><h1>Council raises school budget</h1><p>"
+                + SENTENCE.repeat(3) + "</p></article></div></body></html>";
+        assertTrue(text(wrapper).contains(SENTENCE.strip()), "a wrapper holding the article stays: " + text(wrapper));
+    }
+
+    @Test
+    void aNegatedClassWordIsNoChromeHint() {
+        String page = "<html><body><div class=\"intro-links\">" + "Elephants live in the zoo in the north of the town. ".repeat(15)
+                + "</div><div class=\"layout no-sidebar\"><div>" + SENTENCE.repeat(3) + "</div><div>" + SENTENCE.repeat(3)
+                + "</div></div></body></html>";
         String text = text(page);
-        assertFalse(text.contains("Jane Roe writes"), text);
         assertTrue(text.contains(SENTENCE.strip()), text);
+        assertFalse(text.contains("Elephants"), text);
+    }
+
+    @Test
+    void figureCaptionsAreNotBodyText() {
+        String page = "<html><body><article><p>" + SENTENCE.repeat(3) + "</p><figure><img src=\"a.jpg\"><figcaption>"
+                + "The council chamber on Tuesday evening, before the vote.</figcaption></figure><p>" + SENTENCE.repeat(3)
+                + "</p></article></body></html>";
+        assertBodyWithout(page, "council chamber");
+    }
+
+    @Test
+    void aDialogIsNeverTheArticle() {
+        String disclosure = "<p>The authors report grants, fees and support from many companies and agencies, all of"
+                + " them listed here, outside the submitted work, and they declare no other interests at all. </p>";
+        // under half the page, and long paragraphs: a weakly negative block with these is kept as body
+        String page = "<html><body><article><h1>Council raises school budget</h1>" + ("<p>" + SENTENCE.repeat(3) + "</p>").repeat(3)
+                + "<div class=\"modal disclosures\"><div class=\"modal__body\">" + disclosure.repeat(3) + "</div></div>"
+                + "</article></body></html>";
+        assertBodyWithout(page, "The authors report");
+    }
+
+    @Test
+    void consentPlaceholdersOfEmbedsAreRemoved() {
+        String page = "<html><body><article><p>" + SENTENCE.repeat(3) + "</p><div class=\"third-party-services--placeholder\">"
+                + "<div class=\"message\">Wir respektieren deine Privatsphäre und zeigen dieses Video erst nach deiner"
+                + " Zustimmung, denn der Anbieter setzt Cookies.</div></div><p>" + SENTENCE.repeat(3) + "</p></article></body></html>";
+        assertBodyWithout(page, "Privatsphäre");
+    }
+
+    @Test
+    void anAuthorBoxIsChromeEvenUnderAPositiveWord() {
+        String bio = "<p>Jane Roe writes about the city council for the paper, and before that she covered the schools"
+                + " of the valley for ten years, with a break for a book about its rivers and their bridges.</p>";
+        String page = "<html><body><article><div class=\"entry-content\"><p>" + SENTENCE.repeat(3) + "</p><p>"
+                + SENTENCE.repeat(3) + "</p><div class=\"post-author row\"><div class=\"post-author__bio\">" + bio
+                + "</div></div></div></article></body></html>";
+        assertBodyWithout(page, "Jane Roe writes");
+    }
+
+    @Test
+    void aBodySplitOverRepeatedBlocksIsJoined() {
+        // the second block scores well under the first (no shared-ancestor climb), but as body text
+        String block = "<div class=\"paragraph paragraph--text\"><div class=\"text-formatted\">%s</div></div>";
+        String first = SENTENCE.repeat(3);
+        String second = "The mayor said on Wednesday, after the vote, that the roads would come first, then the parks. ".repeat(2);
+        String page = "<html><body><div class=\"related\"><a href=\"/a\">Another story</a></div><div class=\"field\">"
+                + String.format(block, ("<p>" + first + "</p>").repeat(4))
+                + "<div class=\"paragraph paragraph--image\"><img src=\"a.jpg\"></div>"
+                + String.format(block, ("<p>" + second + "</p>").repeat(2)) + "</div><div class=\"teaser-list\"><div class=\"text-formatted\"><p>"
+                + "Elsewhere: the zoo has a new elephant, and it is called Benjamin, and visitors love it.</p></div></div>"
+                + "</body></html>";
+        String text = text(page);
+        assertTrue(text.contains(first.strip()), text);
+        assertTrue(text.contains(second.strip()), "the second block is body too: " + text);
+        assertFalse(text.contains("elephant"), "a block of another family is not: " + text);
     }
 
     @Test

@@ -18,7 +18,10 @@ import org.jsoup.nodes.Element;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.newsflow.contracts.ContractJson;
 import io.newsflow.enrich.pipeline.ArticleDraft;
+import io.newsflow.enrich.pipeline.HtmlMetadata;
+import io.newsflow.enrich.pipeline.HtmlToText;
 import io.newsflow.enrich.pipeline.MainContentLocator;
 import io.newsflow.enrich.pipeline.StandardPipeline;
 import io.newsflow.eval.DataFiles;
@@ -35,8 +38,7 @@ import io.newsflow.eval.ShingleScorer;
  * <ul>
  * <li>{@code -Donly=aeb,trafilatura,htmldate}: the sets to run (default all three);</li>
  * <li>{@code -Dmisses=FILE}: per trafilatura page, the "with" snippets missed and the "without" snippets found, with
- * the elements the locator chose (an approximation: script/style removed and the locator run, without the chrome
- * and noscript steps of HtmlToText);</li>
+ * the elements the locator chose (as {@link HtmlToText#locateBody} finds them, chrome and noscript steps included);</li>
  * <li>{@code -Dsave=FILE}: every page's output (text, date) as JSON, for a page-by-page diff of two runs
  * ({@code -Ddiff=OLD.json} prints the pages whose output changed against such a file, with their snippet score
  * before and after).</li>
@@ -217,20 +219,9 @@ public final class ExtractionDiagnostics {
         }
     }
 
-    /** prune + locate; their text cache type is package-private in enrich-service, hence reflection. */
-    @SuppressWarnings("unchecked")
+    /** Chrome removal, prune and locate, exactly as the pipeline's html-to-text stage runs them. */
     private static List<Element> locate(MainContentLocator locator, Document doc) {
-        try {
-            Class<?> cacheType = Class.forName("io.newsflow.enrich.pipeline.ElementTexts$NodeTextCache");
-            var constructor = cacheType.getDeclaredConstructor();
-            constructor.setAccessible(true);
-            Object cache = constructor.newInstance();
-            MainContentLocator.class.getMethod("prune", Document.class, cacheType).invoke(locator, doc, cache);
-            return (List<Element>) MainContentLocator.class.getMethod("locate", Document.class, cacheType)
-                    .invoke(locator, doc, cache);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        return new HtmlToText(ContractJson.mapper(), locator).locateBody(doc, new HtmlMetadata());
     }
 
     /** The innermost element of the raw page whose text contains the snippet, if any. */
