@@ -367,7 +367,11 @@ public final class HtmlToText implements EnrichmentStage {
         List<Element> noscript = new ArrayList<>();
         List<Element> chrome = new ArrayList<>();
         Element canonical = null;
-        for (Element e : DocumentOrder.elements(doc)) {
+        // one walk lists the page's elements and collects its visible text (the body's) for the date search
+        Element body = doc.body();
+        List<Element> elements = new ArrayList<>();
+        String pageText = ElementTexts.textOf(body, doc, elements);
+        for (Element e : elements) {
             if (isNonContent(e)) {
                 nonContent.add(e);
             } else if (e.nameIs("noscript")) {
@@ -424,7 +428,6 @@ public final class HtmlToText implements EnrichmentStage {
         meta.dateCandidates.addAll(timeDates);
         collectDateElements(dateElements, meta);
         collectBylineAuthors(bylineElements, meta);
-        String pageText = doc.body() == null ? "" : ElementTexts.textOf(doc.body());
         meta.pageTextHead = pageText.length() > PAGE_TEXT_HEAD ? pageText.substring(0, PAGE_TEXT_HEAD) : pageText;
         if (canonical != null) {
             String absolute = canonical.absUrl("href"); // resolving parses URLs: once
