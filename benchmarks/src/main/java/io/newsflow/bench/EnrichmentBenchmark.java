@@ -31,8 +31,13 @@ import io.newsflow.eval.Peers;
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Threads(1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-@Warmup(iterations = 3, time = 3)
+// Settings for a steady-state figure (docs/benchmarks.md, "HTML speed, fifth round"): C2 was still recompiling the
+// pipeline's large methods after 8 x 3 s of warm-up, and each JVM ends up with its own inlining of them, so one
+// fork's mean can be a third off another's: several forks sample that spread, a longer warm-up lets compilation
+// settle. A fixed heap and G1 (the service's collector, named so that a smaller machine's ergonomics cannot pick
+// another) keep the forks' memory alike; pre-touching keeps first-touch page faults out of the timings.
+@Fork(value = 5, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+UseG1GC", "-XX:+AlwaysPreTouch"})
+@Warmup(iterations = 10, time = 6)
 @Measurement(iterations = 5, time = 3)
 public class EnrichmentBenchmark {
 

@@ -22,11 +22,12 @@ public final class BoilerplateLineFilter implements EnrichmentStage {
     @Override
     public void apply(ArticleDraft draft) {
         List<String> kept = new ArrayList<>();
+        BoilerplateRules.LineMatcher matcher = rules.lineMatcher();
         for (String paragraph : draft.paragraphs()) {
             List<String> lines = TextBlocks.lines(paragraph);
             List<String> keptLines = new ArrayList<>(lines.size());
             for (String line : lines) {
-                if (!rules.matchesAny(line)) {
+                if (!matcher.matchesAny(line)) {
                     keptLines.add(line);
                 }
             }

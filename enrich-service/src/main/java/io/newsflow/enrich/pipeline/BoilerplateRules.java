@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -33,19 +34,20 @@ public final class BoilerplateRules {
 
         /** @param lowerLine the line in lower case (root locale), for the guard */
         boolean matches(String line, String lowerLine) {
-            if (!needs.isEmpty()) {
-                boolean found = false;
-                for (String word : needs) {
-                    if (lowerLine.contains(word)) {
-                        found = true;
-                        break;
-                    }
-                }
-                if (!found) {
-                    return false;
+            return worthTrying(lowerLine) && pattern.matcher(line).matches();
+        }
+
+        /** The guard: whether the line contains one of the needed words (always, when none are named). */
+        boolean worthTrying(String lowerLine) {
+            if (needs.isEmpty()) {
+                return true;
+            }
+            for (String word : needs) {
+                if (lowerLine.contains(word)) {
+                    return true;
                 }
             }
-            return pattern.matcher(line).matches();
+            return false;
         }
     }
 
@@ -125,6 +127,45 @@ public final class BoilerplateRules {
             }
         }
         return false;
+    }
+
+    /** A {@link LineMatcher} for one caller's run of lines. */
+    public LineMatcher lineMatcher() {
+        return new LineMatcher();
+    }
+
+    /**
+     * {@link #matchesAny} for many lines in a row: each rule's matcher is made once and reset per line (a new matcher
+     * per rule and line cost more than the match on most lines). Not thread-safe: one per caller and run of lines.
+     */
+    public final class LineMatcher {
+
+        private final Matcher[] matchers = new Matcher[rules.size()];
+
+        private LineMatcher() {
+        }
+
+        /** {@link BoilerplateRules#matchesAny(String)}. */
+        public boolean matchesAny(String line) {
+            String lower = line.toLowerCase(Locale.ROOT);
+            for (int i = 0; i < matchers.length; i++) {
+                Rule rule = rules.get(i);
+                if (!rule.worthTrying(lower)) {
+                    continue;
+                }
+                Matcher m = matchers[i];
+                if (m == null) {
+                    m = rule.pattern().matcher(line);
+                    matchers[i] = m;
+                } else {
+                    m.reset(line);
+                }
+                if (m.matches()) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     public List<Rule> rules() {

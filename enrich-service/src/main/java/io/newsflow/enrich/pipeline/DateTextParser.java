@@ -88,6 +88,17 @@ public final class DateTextParser {
             "(?<![\\d/])(?<a>\\d{1,2})/(?<b>\\d{1,2})/(?<y>\\d{4})(?![\\d/])", FLAGS);
     static final List<Pattern> DATE_PATTERNS = List.of(MONTH_FIRST, DAY_FIRST, ISO_DATE, SLASH_YMD, DOTTED_YMD,
             DOTTED_DMY, DOTTED_DMY_SHORT_YEAR, SLASH_DAY_MONTH_YEAR);
+    /**
+     * Non-space code points a match can hold before its year: day (2), ordinal suffix (2), month name (9), dot and
+     * comma (MONTH_FIRST, DAY_FIRST).
+     */
+    private static final int MAX_BEFORE_YEAR = 15;
+    /** Chars a match can hold after its year: "-12-31" as six code points of up to two chars each (ISO, y/m/d). */
+    private static final int MAX_AFTER_YEAR = 12;
+    /** Chars of {@code dd.dd.yy} after its first two digits: ".dd.yy", six code points of up to two chars each. */
+    private static final int SHORT_DATE_AFTER_DAY = 12;
+    /** U+0085, white space for {@code \\s} but neither {@link Character#isWhitespace} nor a space char. */
+    private static final int NEXT_LINE = 0x85;
     private static final int MONTHS_IN_YEAR = 12;
     /** Characters around a year that hold the rest of its date ("Wednesday, 12. September 2024", "2024-09-12"). */
     private static final int BEFORE_YEAR = 24;
@@ -190,17 +201,123 @@ public final class DateTextParser {
             return Optional.empty(); // most header lines: eight Unicode-aware regex scans saved
         }
         List<Found> found = new ArrayList<>();
+        int[] yearSpans = null;
+        int[] shortYearSpans = null;
         for (Pattern p : DATE_PATTERNS) {
-            Matcher m = p.matcher(text);
-            while (m.find()) {
-                Optional<Found> f = toFound(text, m, p);
-                if (f.isPresent()) {
-                    found.add(f.get());
-                    break;
-                }
+            int[] spans;
+            if (p == DOTTED_DMY_SHORT_YEAR) {
+                spans = shortYearSpans = shortYearSpans == null ? shortYearSpans(text) : shortYearSpans;
+            } else {
+                spans = yearSpans = yearSpans == null ? yearSpans(text) : yearSpans;
+            }
+            Found[] first = new Found[1];
+            forEachMatch(text, p, spans, m -> {
+                toFound(text, m, p).ifPresent(f -> first[0] = f);
+                return first[0] != null;
+            });
+            if (first[0] != null) {
+                found.add(first[0]);
             }
         }
         return found.stream().min(Comparator.comparingInt(Found::start));
+    }
+
+    /**
+     * The matches of {@code p} in {@code text} in the order and with the bounds {@code find()} gives them, until
+     * {@code stop} says so, searching only the spans that can hold a match (see {@link #yearSpans}): on a page's text
+     * the eight patterns otherwise try every position of 20,000 characters. Each span is searched as a region with
+     * transparent bounds, so look-behinds, look-aheads and word boundaries see the text around it.
+     *
+     * @param spans start and end of each span, in order, not overlapping
+     */
+    static void forEachMatch(String text, Pattern p, int[] spans, java.util.function.Predicate<Matcher> stop) {
+        Matcher m = null;
+        for (int i = 0; i < spans.length; i += 2) {
+            m = m == null ? p.matcher(text).useTransparentBounds(true).useAnchoringBounds(false) : m;
+            m.region(spans[i], spans[i + 1]);
+            while (m.find()) {
+                if (stop.test(m)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * Where a match of the seven patterns with a four-digit year can lie. Its year ({@code \\d{4}}, any Unicode decimal
+     * digits) lies in a run of four or more digits; before the year come at most {@link #MAX_BEFORE_YEAR} code points
+     * that are not white space ("Wednesday, 12th", month names up to nine letters), after it at most
+     * {@link #MAX_AFTER_YEAR} chars ("-09-12"). So every match lies in {@code [w, e)} of such a run, w found by walking
+     * back from the run's start over that many non-space code points (any space counts as possibly {@code \\s}), e the
+     * run's end plus that many chars; overlapping spans are merged, so each match lies in one. (A run of more than four
+     * digits is kept too: a look-behind steps back one char, so a supplementary digit before a year does not count.)
+     */
+    static int[] yearSpans(String text) {
+        return spans(text, 4, false, MAX_BEFORE_YEAR, MAX_AFTER_YEAR);
+    }
+
+    /** The same for {@code dd.dd.yy}: its day ends a run of two or more digits followed by a dot. */
+    static int[] shortYearSpans(String text) {
+        return spans(text, 2, true, 0, SHORT_DATE_AFTER_DAY);
+    }
+
+    /**
+     * Spans around every run of {@code digits} or more digits (followed by a dot when {@code dotAfter}): from
+     * {@code before} non-space code points before the run to {@code after} chars (at most two per code point) after it.
+     */
+    private static int[] spans(String text, int digits, boolean dotAfter, int before, int after) {
+        int[] out = new int[8];
+        int n = 0;
+        int run = 0;
+        int runStart = 0;
+        for (int i = 0; i <= text.length(); ) {
+            int c = i < text.length() ? text.codePointAt(i) : -1;
+            if (c >= 0 && Character.isDigit(c)) {
+                if (run++ == 0) {
+                    runStart = i;
+                }
+                i += Character.charCount(c);
+                continue;
+            }
+            if (run >= digits && (!dotAfter || c == '.')) {
+                int start = backOverNonSpace(text, runStart, before);
+                int end = Math.min(text.length(), i + after);
+                if (n > 0 && start <= out[n - 1]) {
+                    out[n - 1] = Math.max(out[n - 1], end);
+                } else {
+                    if (n == out.length) {
+                        out = java.util.Arrays.copyOf(out, n * 2);
+                    }
+                    out[n++] = start;
+                    out[n++] = end;
+                }
+            }
+            run = 0;
+            i += c >= 0 ? Character.charCount(c) : 1;
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    /** The start of the stretch before {@code at} that holds {@code count} code points that are not white space. */
+    private static int backOverNonSpace(String text, int at, int count) {
+        int i = at;
+        int seen = 0;
+        while (i > 0) {
+            int c = text.codePointBefore(i);
+            if (!mayBeSpace(c)) {
+                if (seen == count) {
+                    break;
+                }
+                seen++;
+            }
+            i -= Character.charCount(c);
+        }
+        return i;
+    }
+
+    /** Every code point {@code \s} matches with UNICODE_CHARACTER_CLASS (White_Space), and a few more. */
+    static boolean mayBeSpace(int c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == NEXT_LINE;
     }
 
     /**

@@ -52,6 +52,10 @@ final class ElementTexts {
     private final List<Element> elements;
     private final List<Span> spanList;
     private Map<Element, Span> spans = Map.of();
+    /** {@link #textOf(Element, Element, List)}: the walked elements, without spans; else null. */
+    private List<Element> listed;
+    /** The element whose text is collected; null: the walked root. */
+    private Element textRoot;
 
     private ElementTexts(boolean indexed) {
         elements = indexed ? new ArrayList<>() : null;
@@ -78,6 +82,19 @@ final class ElementTexts {
         return texts.buffer.toString().trim();
     }
 
+    /**
+     * {@code textRoot.text()} from a walk of {@code root}, which lists every element under {@code root} (itself
+     * included) in document order into {@code elements}, as {@link DocumentOrder#elements} would: one walk of the page
+     * for its element list and its body's text.
+     */
+    static String textOf(Element textRoot, Element root, List<Element> elements) {
+        ElementTexts texts = new ElementTexts(false);
+        texts.listed = elements;
+        texts.textRoot = textRoot;
+        texts.walk(root);
+        return texts.buffer.toString().trim();
+    }
+
     /** Whether {@code e} was under the walked root (itself included) when it was walked. */
     boolean covers(Element e) {
         return spans.containsKey(e);
@@ -94,8 +111,13 @@ final class ElementTexts {
         int[] nextChild = new int[INITIAL_DEPTH];
         Span[] pathSpans = new Span[INITIAL_DEPTH];
         int top = 0;
+        // depth of the text root on the path while the walk is inside it, else -1 (text is collected only inside)
+        int textTop = textRoot == null || textRoot == root ? 0 : -1;
         path[0] = root;
-        pathSpans[0] = head(root);
+        if (listed != null) {
+            listed.add(root);
+        }
+        pathSpans[0] = textTop == 0 ? head(root) : null;
         while (top >= 0) {
             Element parent = path[top];
             int i = nextChild[top];
@@ -103,7 +125,9 @@ final class ElementTexts {
                 nextChild[top] = i + 1;
                 Node child = parent.childNode(i);
                 if (child instanceof TextNode t) {
-                    appendText(t);
+                    if (textTop >= 0) {
+                        appendText(t);
+                    }
                 } else if (child instanceof Element e) {
                     top++;
                     if (top == path.length) {
@@ -113,18 +137,29 @@ final class ElementTexts {
                     }
                     path[top] = e;
                     nextChild[top] = 0;
-                    pathSpans[top] = head(e);
+                    if (listed != null) {
+                        listed.add(e);
+                    }
+                    if (textTop < 0 && e == textRoot) {
+                        textTop = top;
+                    }
+                    pathSpans[top] = textTop >= 0 ? head(e) : null;
                 }
             } else {
-                // the next sibling, as Node.nextSibling() would give it: the parent's next child (the root's own)
-                Node next;
-                if (top == 0) {
-                    next = parent.nextSibling();
-                } else {
-                    Element up = path[top - 1];
-                    next = nextChild[top - 1] < up.childNodeSize() ? up.childNode(nextChild[top - 1]) : null;
+                if (textTop >= 0) {
+                    // the next sibling, as Node.nextSibling() would give it: the parent's next child (the root's own)
+                    Node next;
+                    if (top == 0) {
+                        next = parent.nextSibling();
+                    } else {
+                        Element up = path[top - 1];
+                        next = nextChild[top - 1] < up.childNodeSize() ? up.childNode(nextChild[top - 1]) : null;
+                    }
+                    tail(parent, next, pathSpans[top], top == textTop ? null : pathSpans[top - 1]);
+                    if (top == textTop) {
+                        textTop = -1;
+                    }
                 }
-                tail(parent, next, pathSpans[top], top == 0 ? null : pathSpans[top - 1]);
                 top--;
             }
         }

@@ -391,7 +391,11 @@ public final class HtmlToText implements EnrichmentStage {
         List<Element> noscript = new ArrayList<>();
         List<Element> chrome = new ArrayList<>();
         Element canonical = null;
-        for (Element e : DocumentOrder.elements(doc)) {
+        // one walk lists the page's elements and collects its visible text (the body's) for the date search
+        Element body = doc.body();
+        List<Element> elements = new ArrayList<>();
+        String pageText = ElementTexts.textOf(body, doc, elements);
+        for (Element e : elements) {
             if (isNonContent(e)) {
                 nonContent.add(e);
             } else if (e.nameIs("noscript")) {
@@ -448,7 +452,6 @@ public final class HtmlToText implements EnrichmentStage {
         meta.dateCandidates.addAll(timeDates);
         collectDateElements(dateElements, meta);
         collectBylineAuthors(bylineElements, meta);
-        String pageText = doc.body() == null ? "" : ElementTexts.textOf(doc.body());
         meta.pageTextHead = pageText.length() > PAGE_TEXT_HEAD ? pageText.substring(0, PAGE_TEXT_HEAD) : pageText;
         if (canonical != null) {
             String absolute = canonical.absUrl("href"); // resolving parses URLs: once

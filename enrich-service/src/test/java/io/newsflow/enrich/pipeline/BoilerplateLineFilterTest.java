@@ -117,4 +117,20 @@ class BoilerplateLineFilterTest {
             }
         }
     }
+
+    @Test
+    void aReusedLineMatcherAnswersAsMatchesAnyOnEveryLine() {
+        // one matcher per rule, reset line after line: boilerplate and body lines mixed, repeated, in two orders
+        List<String> lines = new java.util.ArrayList<>(List.of("Share this article", "Taiwan's government says it wants peace.",
+                "Copyright 2021 Example Media. All rights reserved.", "", "Advertisement", "The team (left) at the launch.",
+                "Updated: 18 Nov 2019, 19:11", "Updated figures show 12 new cases since Monday.", "© 2024 Example Media",
+                "Kontakt", "Kontakt zu den Entführern gab es nicht.", "Follow us on Twitter", "a"));
+        for (int round = 0; round < 2; round++) {
+            BoilerplateRules.LineMatcher matcher = RULES.lineMatcher();
+            for (String line : lines) {
+                assertEquals(RULES.matchesAny(line), matcher.matchesAny(line), line);
+            }
+            java.util.Collections.reverse(lines);
+        }
+    }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -87,5 +88,53 @@ class DateTextParserTest {
         assertTrue(kept > 0 && kept < 30_000, "both outcomes occur: " + kept);
         assertTrue(DateTextParser.mayHoldDate("28.01.22") && DateTextParser.mayHoldDate("in 2021")
                 && DateTextParser.mayHoldDate("٢٠٢١") && !DateTextParser.mayHoldDate("on 3.4. at 5 pm"));
+    }
+
+    /**
+     * The span search finds the same matches, in the same order and with the same groups, as find() over the whole
+     * text, for every pattern: random texts of dates, near-dates, odd spaces and digits of other scripts.
+     */
+    @Test
+    void spanSearchFindsWhatAWholeTextSearchFinds() {
+        List<String> pieces = List.of("2024", "12", "3", "05.", "1999-", "-", "/", ".", ",", " ", "  ", "\u2003", "\u00A0",
+                "\u0085", "\u3000", "\t", "\n", "March", "Sept.", "janvier", "Mittwoch,", "1er", "3rd", "th", "ſt", "12345",
+                "٢٠٢١", "𝟐𝟎𝟐𝟒", "𝟏", "x", "word", "10:30", "T", "+01:00", "20240", "4.5.", "28.01.22", "2021/12/25");
+        java.util.Random random = new java.util.Random(11);
+        int matched = 0;
+        for (int t = 0; t < 20_000; t++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = random.nextInt(30); k > 0; k--) {
+                sb.append(pieces.get(random.nextInt(pieces.size())));
+            }
+            String text = sb.toString();
+            for (java.util.regex.Pattern p : DateTextParser.DATE_PATTERNS) {
+                List<String> whole = new java.util.ArrayList<>();
+                java.util.regex.Matcher m = p.matcher(text);
+                while (m.find()) {
+                    whole.add(m.start() + ":" + m.end() + ":" + m.group());
+                }
+                List<String> spanned = new java.util.ArrayList<>();
+                int[] spans = p == DateTextParser.DATE_PATTERNS.get(6) ? DateTextParser.shortYearSpans(text)
+                        : DateTextParser.yearSpans(text);
+                DateTextParser.forEachMatch(text, p, spans, found -> {
+                    spanned.add(found.start() + ":" + found.end() + ":" + found.group());
+                    return false;
+                });
+                assertEquals(whole, spanned, () -> p + " on " + text);
+                matched += whole.size();
+            }
+        }
+        assertTrue(matched > 1_000, "the texts hold dates: " + matched);
+    }
+
+    /** The span bounds count any code point that {@code \\s} matches as possible space. */
+    @Test
+    void everyRegexSpaceCountsAsPossibleSpace() {
+        java.util.regex.Pattern space = java.util.regex.Pattern.compile("\\s", java.util.regex.Pattern.UNICODE_CHARACTER_CLASS);
+        for (int c = 0; c <= Character.MAX_CODE_POINT; c++) {
+            if (space.matcher(new String(Character.toChars(c))).matches()) {
+                assertTrue(DateTextParser.mayBeSpace(c), "U+" + Integer.toHexString(c));
+            }
+        }
     }
 }

@@ -128,6 +128,16 @@ class ElementTextsTest {
             assertEquals(doc.body().getAllElements(), DocumentOrder.elements(doc.body()));
             assertEquals(doc.body().getAllElements(), ElementTexts.of(doc.body()).elements());
         }
+        // the text of one element from a walk of the whole page, which lists the page's elements on the way
+        List<Element> all = doc.getAllElements();
+        for (int k = 0; k < all.size(); k++) {
+            Element e = all.get(k);
+            if (k % 37 == 0 || e == doc.body()) {
+                List<Element> listed = new java.util.ArrayList<>();
+                assertEquals(e.text(), ElementTexts.textOf(e, doc, listed), () -> "text of <" + e.normalName() + "> in a page walk");
+                assertEquals(all, listed);
+            }
+        }
         for (Element e : doc.getAllElements()) {
             String expected = e.text();
             assertEquals(expected, texts.text(e), () -> "text of <" + e.normalName() + "> in " + doc.body().html());
