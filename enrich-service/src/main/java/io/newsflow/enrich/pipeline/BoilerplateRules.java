@@ -118,15 +118,9 @@ public final class BoilerplateRules {
         return Optional.empty();
     }
 
-    /** True when some rule matches the line (what the filter needs: no Optional, no rule lookup). */
+    /** True when some rule matches the line (the filter's many lines go through a {@link LineMatcher} instead). */
     public boolean matchesAny(String line) {
-        String lower = line.toLowerCase(Locale.ROOT);
-        for (Rule rule : rules) {
-            if (rule.matches(line, lower)) {
-                return true;
-            }
-        }
-        return false;
+        return match(line).isPresent();
     }
 
     /** A {@link LineMatcher} for one caller's run of lines. */

@@ -61,7 +61,7 @@ final class LeadParagraphs {
      * block holding the title or byline (its text length is not checked).
      */
     static boolean isLeadElement(Element e) {
-        return isLeadMarked(e) && e.closest("a") == null && e.selectFirst(HEADER_PARTS) == null;
+        return isLeadMarked(e) && isNeitherLinkNorHeaderBlock(e);
     }
 
     /**
@@ -69,7 +69,12 @@ final class LeadParagraphs {
      * a {@code p} that is neither a link nor a byline or date.
      */
     static boolean isPlainLead(Element e) {
-        return e.nameIs("p") && e.closest("a") == null && e.selectFirst(HEADER_PARTS) == null;
+        return e.nameIs("p") && isNeitherLinkNorHeaderBlock(e);
+    }
+
+    /** Not inside a link (a promo) and holding no headline, time or byline (a header block): a lead is text of its own. */
+    private static boolean isNeitherLinkNorHeaderBlock(Element e) {
+        return e.closest("a") == null && e.selectFirst(HEADER_PARTS) == null;
     }
 
     /** Marks a lead found by its place, so {@link #withLeads} takes it as it takes class-marked ones. */
