@@ -66,6 +66,40 @@ class BoilerplateLineFilterTest {
         assertTrue(RULES.match(line).isEmpty(), "wrongly taken for boilerplate: " + line + " by " + RULES.match(line));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "For the latest stories and breaking news updates download the Nationnews apps for iOS and Android.",
+            "Beitragsbild: Stefan Mang", "Beitragsbild:", "Bild © ARD", "Foto © Peter Steiger",
+            "Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO",
+            "Lee Elder war beim Masters 1975 der Zuschauermagnet. | © Augusta National/Getty Images",
+            "Getty Images", "Reuters", "iStock/cjp", "aja/PAP", "dpa/lno", "(AFP)",
+            "Warning: Creating default object from empty value in /www/htdocs/wp-includes/classes.php on line 407",
+            "If you enjoyed reading this post – would you consider supporting our work? Just click here. Thanks!",
+            "Aufrufe: 1120 | Hinzugefügt von: Posh | Tags: Denken, Bilder | Rating: 0.0/0",
+            "News date : 04/21/2022 Category : Press Releases", "Release Date:",
+            "Erstellt am Dienstag 6. Mai 2014 um 23:30 und abgelegt unter debianforum, Linux. Kommentare sind nicht erlaubt.",
+            "Kommentarfeed | Kommentare geschlossen | Trackback-URL",
+            "SUGGESTED CITATION Sauer, Heiko: Expert*innen in der Krise, VerfBlog, 2020/4/09, https://verfassungsblog.de/x/.",
+            "Bitte registrieren Sie sich und halten Sie sich an unsere Netiquette.", "Der Artikel wurde erfolgreich hinzugefügt.",
+            "Item added to your cart", "Abbildung: Vergleich auf dem Aletschgletscher.", "Figure 2: Changing Font Size of All Text Elements.",
+            "Vergrößern Eine kleine runde Aussparung für die Facetime-Kamera im Display des iPhones 14."})
+    void dropsChromeFoundOnTrafilaturaPagesInSessionEight(String line) {
+        assertTrue(RULES.match(line).isPresent(), "not recognised as boilerplate: " + line);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"At 3:59 PM the storm reached the coast.", "Monday, April 22, 2024", "15. Mai 2019, 05:28 Uhr", "3:59 PM",
+            "Apple said users could download the app on iOS and Android from Monday.",
+            "Reuters reported on Monday that talks had stalled.", "The warning came on line 3 of the statement.",
+            "If you enjoyed the show, tell your friends, the singer said.", "Zitierweise im Fließtext",
+            "Vergrößern Sie die Ansicht mit einem Doppelklick.", "The figure: 40 percent of voters stayed home.",
+            "The lawsuit was filed under seal on Monday.", "Die Netiquette der Foren wurde 2019 überarbeitet, sagte die Sprecherin"
+            + " in einem langen Interview über die Regeln, die Moderation und die Zukunft der Kommentarbereiche auf der Seite.",
+            "AP reporters were in the room.", "Category 5 hurricanes are rare."})
+    void keepsBodyLinesLikeTheSessionEightRules(String line) {
+        assertTrue(RULES.match(line).isEmpty(), "wrongly taken for boilerplate: " + line + " by " + RULES.match(line));
+    }
+
     @Test
     void removesLinesAndEmptiedParagraphs() {
         ArticleDraft d = ArticleDraft.of("", "text/plain");
