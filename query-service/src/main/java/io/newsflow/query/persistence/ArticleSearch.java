@@ -358,9 +358,9 @@ public class ArticleSearch {
 
     /**
      * Counts per requested facet over the articles matching the filters (the cursor plays no part), and whether
-     * they are estimates: when the probe's estimate ({@code matches}) is above {@code exactMaxMatches}, each facet is
-     * counted on a hash sample of about {@code sampleRows} of the matches and scaled up (counting every match of a
-     * common term reads every matching row).
+     * they are estimates: when the probe's estimate ({@code matches}) is above {@code exactMaxMatches}, each facet
+     * is counted on a hash sample of about {@code sampleRows} of the matches and scaled up (counting every match of
+     * a common term reads every matching row).
      */
     private Facets facets(SearchCriteria c, long matches) {
         int buckets = sampleBuckets(matches, config.facets().exactMaxMatches(), config.facets().sampleRows());
@@ -410,7 +410,7 @@ public class ArticleSearch {
                 counts[1] == null ? 1 : Math.max(1, ((Number) counts[1]).longValue()));
     }
 
-    /** Estimated matches of a search and rows of the table, from the probe's hash buckets. */
+    /** Estimated matches of a search (from the probe's hash buckets) and rows of the table (its statistics). */
     record Probe(long matches, long rows) {
 
         /**
