@@ -30,6 +30,13 @@ SELECT a.id FROM query.article a
       OR (a.search_config = 'simple'::regconfig AND a.search_vector @@ websearch_to_tsquery('simple'::regconfig, 'climate')))
   AND a.duplicate_of IS NULL ORDER BY a.sort_published_at DESC, a.id DESC LIMIT 11;
 
+\echo '== the same list as a facets request sends it when its probe estimates few matches (ListPlan.MATCHES_SORTED): every match behind a fence, fetched through the text index, then sorted'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT a.id FROM (SELECT a.id, a.story_id, a.sort_published_at FROM query.article a
+  WHERE ((a.search_config = 'english'::regconfig AND a.search_vector @@ websearch_to_tsquery('english'::regconfig, 'climate'))
+      OR (a.search_config = 'simple'::regconfig AND a.search_vector @@ websearch_to_tsquery('simple'::regconfig, 'climate')))
+  AND a.duplicate_of IS NULL OFFSET 0) a ORDER BY a.sort_published_at DESC, a.id DESC LIMIT 11;
+
 \echo '== search: q + lang + month, newest first'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
 SELECT a.id FROM query.article a WHERE (a.search_config = 'english'::regconfig AND a.search_vector @@ websearch_to_tsquery('english'::regconfig, 'government'))
@@ -85,14 +92,15 @@ SELECT a.id FROM query.article a
        AND b.duplicate_of IS NULL))
   ORDER BY a.sort_published_at DESC, a.id DESC LIMIT 21;
 
-\echo '== facet: probe of 8 hash buckets of 1024 (count x 128 = estimated matches; decides exact or sampled)'
+\echo '== facet: probe of 8 hash buckets of 1024 (count x 128 = estimated matches; decides exact or sampled, and the list plan with the table rows)'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-SELECT count(*) FROM (SELECT 1 FROM query.article a
+SELECT (SELECT count(*) FROM (SELECT 1 FROM query.article a
   WHERE (a.search_config = 'english'::regconfig AND a.search_vector @@ websearch_to_tsquery('english'::regconfig, 'election'))
   AND a.duplicate_of IS NULL AND (hashtext(a.id) & 1023) < 8
   UNION ALL SELECT 1 FROM query.article a
   WHERE (a.search_config = 'simple'::regconfig AND a.search_vector @@ websearch_to_tsquery('simple'::regconfig, 'election'))
-  AND a.duplicate_of IS NULL AND (hashtext(a.id) & 1023) < 8) p;
+  AND a.duplicate_of IS NULL AND (hashtext(a.id) & 1023) < 8) p),
+  (SELECT CAST(c.reltuples AS bigint) FROM pg_class c WHERE c.oid = (SELECT a.tableoid FROM query.article a LIMIT 1));
 
 \echo '== facets=source,lang,entity,day for a common term, on the hash sample (28 of 1024 buckets, ~2,000 matches), one branch per configuration'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)

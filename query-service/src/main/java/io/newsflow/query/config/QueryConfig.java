@@ -48,6 +48,14 @@ public interface QueryConfig {
          * reads every matching row); the response says when the limit applied.
          */
         int relevanceCandidates();
+
+        /**
+         * Buffers a row walked newest-first costs (its heap page plus its TOASTed tsvector, detoasted to check the
+         * match) per buffer of a match fetched by the text index (its heap page). A list whose facet probe
+         * estimates so few matches that walking to a full page would cost more than fetching every match takes
+         * and sorts every match instead.
+         */
+        int walkedRowCost();
     }
 
     interface Page {

@@ -97,6 +97,13 @@ public class ArticleSearch {
     private static final String SAMPLE_BUCKET = "(hashtext(a.id) & 1023) < :sampleBuckets";
     /** Granularity of the facet sample (the smallest sample is 1/1024 of the matches); matches the index. */
     static final int SAMPLE_BUCKETS = 1024;
+    /**
+     * The table's rows as of its last VACUUM/ANALYZE (pg_class.reltuples; -1 when never, NULL when empty), without
+     * counting them: counting the probe's buckets cost ~7,800 heap fetches at 1M (no index-only scan on an
+     * expression index). The table's oid is read from a row, so no schema name is written here.
+     */
+    private static final String TABLE_ROWS = "(SELECT CAST(c.reltuples AS bigint) FROM pg_class c"
+            + " WHERE c.oid = (SELECT a.tableoid FROM {h-schema}article a LIMIT 1))";
     /** Buckets counted to estimate the matches: 0.8 % of them, ±~35 % around the default 2,000 matches. */
     static final int PROBE_BUCKETS = 8;
 
@@ -133,7 +140,46 @@ public class ArticleSearch {
     @Inject
     QueryConfig config;
 
+    /**
+     * How a newest-first list with q finds its rows. Both give the same pages (cursors included); they differ in
+     * what they read.
+     */
+    public enum ListPlan {
+        /**
+         * The plain condition in sort order: for q the planner walks the sort index and checks each walked row's
+         * TOASTed tsvector, cheap while matches are dense (a page is full after a few dozen rows).
+         */
+        WALK,
+        /**
+         * Every match taken through the text index behind a fence, then sorted: cheap while matches are few (a
+         * rarer term walked newest-first checked 4,193 rows to fill a page at 1M, 21,030 buffers, where its ~5,400
+         * matches cost 2,846). The planner cannot make this choice itself: it charges nothing for the detoast.
+         */
+        MATCHES_SORTED
+    }
+
+    /** A page and the facets of the same search. */
+    public record PageAndFacets(Page page, Facets facets) {
+    }
+
     public Page search(SearchCriteria c) {
+        return search(c, ListPlan.WALK);
+    }
+
+    /**
+     * The page and its facets. The facets' probe (an estimate of the matches and of the rows they are among)
+     * also chooses the list's {@link ListPlan}: fetching and sorting every match when that reads fewer buffers
+     * than walking newest-first until the page is full.
+     */
+    public PageAndFacets searchWithFacets(SearchCriteria c) {
+        Probe probe = probe(c);
+        boolean sortMatches = c.hasQuery() && c.sort() != SortOrder.RELEVANCE
+                && probe.favoursSortedMatches(c.limit() + 1, config.search().walkedRowCost());
+        return new PageAndFacets(search(c, sortMatches ? ListPlan.MATCHES_SORTED : ListPlan.WALK),
+                facets(c, probe.matches()));
+    }
+
+    public Page search(SearchCriteria c, ListPlan plan) {
         SqlFilter f = SqlFilter.of(c, em);
         boolean relevance = c.sort() == SortOrder.RELEVANCE;
         String pageOrder = relevance ? "m.rank DESC, m.id DESC" : "m.t DESC, m.id DESC";
@@ -152,18 +198,23 @@ public class ArticleSearch {
                 f.params.put("afterTime", after.time());
             }
         }
-        String ranked = relevance ? rankedCandidates(c, f) : newestFirst(c, f, outer);
-        // The snippet is computed for the page's rows only, not for every match.
+        String ranked = relevance ? rankedCandidates(c, f) : newestFirst(c, f, outer, plan);
+        // The snippet is computed for the page's rows only, not for every match, nor for the look-ahead row that
+        // only tells whether more follow (ts_headline over the text's first 2,000 characters is most of a typical
+        // search's time: ~0.3-0.5 ms a row).
         String sql = ranked + ", page AS (SELECT m.id, m.t, m.rank FROM ranked m"
                 + (outer.isEmpty() ? "" : " WHERE " + String.join(" AND ", outer))
                 + " ORDER BY " + pageOrder + " LIMIT :fetch)"
-                + " SELECT m.id, m.rank, " + (c.hasQuery() ? SNIPPET : "CAST(NULL AS text)") + " AS snippet"
+                + " SELECT m.id, m.rank, " + (c.hasQuery() ? "CASE WHEN m.n <= :shown THEN " + SNIPPET + " END"
+                        : "CAST(NULL AS text)") + " AS snippet"
                 + (relevance ? ", (SELECT count(*) FROM cand), (SELECT " + FLOOR_MICROS + " FROM cand c ORDER BY c.t,"
                         + " c.id LIMIT 1), (SELECT c.id FROM cand c ORDER BY c.t, c.id LIMIT 1)" : "")
-                + " FROM page m JOIN {h-schema}article a ON a.id = m.id ORDER BY " + pageOrder;
+                + " FROM (SELECT p.*, row_number() OVER (ORDER BY " + pageOrder.replace("m.", "p.") + ") AS n"
+                + " FROM page p) m JOIN {h-schema}article a ON a.id = m.id ORDER BY " + pageOrder;
         if (c.hasQuery()) {
             f.params.put("headlineOptions", config.search().headlineOptions());
             f.params.put("snippetChars", config.search().snippetMaxChars());
+            f.params.put("shown", c.limit());
         }
         f.params.put("fetch", c.limit() + 1);
 
@@ -216,7 +267,7 @@ public class ArticleSearch {
      * of the sort index stops after 125 rows (646 buffers); collapse=story of a common term behind a fence took
      * 1.7 s.
      */
-    private static String newestFirst(SearchCriteria c, SqlFilter f, List<String> pageAfter) {
+    private static String newestFirst(SearchCriteria c, SqlFilter f, List<String> pageAfter, ListPlan plan) {
         String column = c.sort() == SortOrder.INGESTED ? "sort_ingested_at" : "sort_published_at";
         String collapse = "";
         if (c.collapseStories()) {
@@ -226,11 +277,18 @@ public class ArticleSearch {
         }
         String select = "WITH ranked AS NOT MATERIALIZED (SELECT a.id, a." + column + " AS t,"
                 + " CAST(NULL AS real) AS rank FROM ";
-        if (!f.matchMayNeedPositions() || !f.isNarrowed()) {
+        boolean sortMatches = plan == ListPlan.MATCHES_SORTED && c.hasQuery();
+        if (!sortMatches && (!f.matchMayNeedPositions() || !f.isNarrowed())) {
             return select + "{h-schema}article a WHERE " + f.where() + collapse + ")";
         }
         String after = pageAfter.stream().map(p -> " AND " + p.replace("m.t", "a." + column).replace("m.id", "a.id"))
                 .collect(Collectors.joining());
+        if (sortMatches && !f.matchMayNeedPositions()) {
+            // Every match behind the fence, unordered: the planner takes them through the text index (bitmap)
+            // instead of walking the sort index; the page's ORDER BY ... LIMIT then sorts them (top-N).
+            return select + "(SELECT a.id, a.story_id, a." + column + " FROM {h-schema}article a WHERE " + f.where()
+                    + after + " OFFSET 0) a WHERE TRUE" + collapse + ")";
+        }
         return select + "(SELECT a.id, a.story_id, a." + column + ", a.search_config, a.search_vector"
                 + " FROM {h-schema}article a WHERE " + f.whereRelaxed() + after
                 + " ORDER BY a." + column + " DESC, a.id DESC OFFSET 0) a WHERE " + f.match() + collapse + ")";
@@ -300,12 +358,12 @@ public class ArticleSearch {
 
     /**
      * Counts per requested facet over the articles matching the filters (the cursor plays no part), and whether
-     * they are estimates: when the planner expects more than {@code exactMaxMatches} matches, each facet is
-     * counted on a hash sample of about {@code sampleRows} of the matches and scaled up (counting every match of a
-     * common term reads every matching row).
+     * they are estimates: when the probe's estimate ({@code matches}) is above {@code exactMaxMatches}, each facet
+     * is counted on a hash sample of about {@code sampleRows} of the matches and scaled up (counting every match of
+     * a common term reads every matching row).
      */
-    public Facets facets(SearchCriteria c) {
-        int buckets = sampleBuckets(probeMatches(c), config.facets().exactMaxMatches(), config.facets().sampleRows());
+    private Facets facets(SearchCriteria c, long matches) {
+        int buckets = sampleBuckets(matches, config.facets().exactMaxMatches(), config.facets().sampleRows());
         boolean sampled = buckets < SAMPLE_BUCKETS;
         double scale = (double) SAMPLE_BUCKETS / buckets;
         List<String> branches = new ArrayList<>();
@@ -337,17 +395,33 @@ public class ArticleSearch {
 
     /**
      * The number of matches, estimated from the first {@link #PROBE_BUCKETS} hash buckets (a count over the match
-     * bitmap ANDed with the sample index; all-visible pages are not even read). The planner's own estimate was
-     * 14x low for a phrase at 1M rows (2,708 for 38,120), which made the "sample" read most matches. A probe that
-     * finds nothing says "fewer than one bucket's worth", not zero.
+     * bitmap ANDed with the sample index; all-visible pages are not even read), and the table's rows as the
+     * planner's statistics have them ({@link #TABLE_ROWS}). The planner's own estimate was 14x low for a phrase
+     * at 1M rows (2,708 for 38,120), which made the "sample" read most matches. A probe that finds nothing says
+     * "fewer than one bucket's worth", not zero.
      */
-    private long probeMatches(SearchCriteria c) {
+    private Probe probe(SearchCriteria c) {
         SqlFilter f = SqlFilter.of(c, em);
         List<String> rows = matchRows(f, PROBE_ROWS, FENCED_PROBE_ROWS, SAMPLE_BUCKET);
         f.params.put("sampleBuckets", PROBE_BUCKETS);
-        long found = ((Number) f.bind(em, "SELECT count(*) FROM (" + String.join(" UNION ALL ", rows) + ") p")
-                .getSingleResult()).longValue();
-        return Math.max(1, found) * SAMPLE_BUCKETS / PROBE_BUCKETS;
+        Object[] counts = (Object[]) f.bind(em, "SELECT (SELECT count(*) FROM (" + String.join(" UNION ALL ", rows)
+                + ") p), " + TABLE_ROWS).getSingleResult();
+        return new Probe(Math.max(1, ((Number) counts[0]).longValue()) * SAMPLE_BUCKETS / PROBE_BUCKETS,
+                counts[1] == null ? 1 : Math.max(1, ((Number) counts[1]).longValue()));
+    }
+
+    /** Estimated matches of a search (from the probe's hash buckets) and rows of the table (its statistics). */
+    record Probe(long matches, long rows) {
+
+        /**
+         * True when fetching every match (~1 buffer each) reads less than walking newest-first until
+         * {@code fetch} matches are found: about {@code fetch * rows / matches} walked rows at
+         * {@code walkedRowCost} buffers each. The rows are the whole table's (an upper bound for a filtered
+         * search, which errs towards fetching the matches; those are then fewer too).
+         */
+        boolean favoursSortedMatches(int fetch, int walkedRowCost) {
+            return (double) matches * matches < (double) walkedRowCost * fetch * rows;
+        }
     }
 
     /**

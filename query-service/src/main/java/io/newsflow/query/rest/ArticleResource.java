@@ -154,7 +154,9 @@ public class ArticleResource {
 
     /** A page of the search, with its next cursor and the requested facets. */
     public ArticlePage page(SearchCriteria criteria) {
-        ArticleSearch.Page page = search.search(criteria);
+        ArticleSearch.PageAndFacets found = criteria.facets().isEmpty()
+                ? new ArticleSearch.PageAndFacets(search.search(criteria), null) : search.searchWithFacets(criteria);
+        ArticleSearch.Page page = found.page();
         List<ArticleView> items = page.hits().stream().map(ArticleView::hit).toList();
         String nextCursor = null;
         if (page.hasMore() && !page.hits().isEmpty()) {
@@ -165,7 +167,7 @@ public class ArticleResource {
         Boolean facetsApproximate = null;
         if (!criteria.facets().isEmpty()) {
             facets = new LinkedHashMap<>();
-            ArticleSearch.Facets counted = search.facets(criteria);
+            ArticleSearch.Facets counted = found.facets();
             for (Map.Entry<Facet, List<ArticleSearch.FacetCount>> e : counted.counts().entrySet()) {
                 facets.put(e.getKey().parameterValue(), e.getValue().stream()
                         .map(c -> new ArticlePage.FacetValue(c.value(), c.count(), c.type(), c.name())).toList());

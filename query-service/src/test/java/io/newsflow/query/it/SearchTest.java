@@ -29,7 +29,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import io.newsflow.query.domain.PageKey;
+import io.newsflow.query.domain.SearchCriteria;
 import io.newsflow.query.domain.SearchLanguages;
+import io.newsflow.query.domain.SearchParameters;
+import io.newsflow.query.domain.SearchRequestParser;
+import io.newsflow.query.persistence.ArticleSearch;
+import io.newsflow.query.persistence.ArticleSearch.ListPlan;
 import io.newsflow.testsupport.InjectKafkaBootstrap;
 import io.newsflow.testsupport.KafkaBrokerResource;
 import io.newsflow.testsupport.KafkaTestClient;
@@ -52,6 +58,12 @@ class SearchTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    ArticleSearch search;
+
+    @Inject
+    SearchRequestParser parser;
 
     KafkaTestClient kafka;
 
@@ -357,6 +369,88 @@ class SearchTest {
                 .toList();
         assertEquals(notPhrase, Pipeline.pageThrough(
                 Map.of("source", src, "q", "-\"prime minister\"", "limit", "5"), page -> { }), "negated phrase alone");
+    }
+
+    /**
+     * The two list plans (ArticleSearch.ListPlan: the planner's newest-first walk, or every match fetched through
+     * the text index and sorted, which a facets request chooses from its probe) must page identically: words,
+     * a phrase, a negation, both configurations, ties broken by id, undated rows last, duplicates, collapsed
+     * stories, both time sorts, cursors at limits 1, 3 and 100 — and a facets request must list the same page.
+     */
+    @Test
+    void bothListPlansPageIdentically() throws Exception {
+        String src = "plans-" + UUID.randomUUID();
+        Instant base = Instant.parse("2021-07-01T00:00:00Z");
+        String story = "story-" + UUID.randomUUID();
+        List<TestArticle> all = new ArrayList<>();
+        for (int i = 0; i < 18; i++) {
+            // Ties every other pair (broken by id), undated rows, a story, a second configuration, a duplicate.
+            Instant at = i % 7 == 6 ? null : base.plus(i / 2 * 3L, ChronoUnit.HOURS);
+            TestArticle a = new TestArticle().source(src).title("Harbour report " + i).publishedAt(at)
+                    .ingestedAt(base.plus(100 - i % 5, ChronoUnit.HOURS))
+                    .text(i % 3 == 0 ? "The harbour pilots met the port authority on day " + i + "."
+                            : "Dock workers at the harbour voted, the authority of the port said on day " + i + ".");
+            if (i == 3 || i == 5 || i == 8) {
+                a.storyId(story);
+            }
+            if (i % 4 == 1) {
+                a.language("und");
+            }
+            all.add(a);
+        }
+        all.add(new TestArticle().source(src).title("Harbour report copy").text("The harbour pilots met the port"
+                + " authority on day 0.").publishedAt(base).nearDuplicateOf(all.get(0).id, 0.95));
+        Pipeline.publish(kafka, all.toArray(TestArticle[]::new));
+        Pipeline.awaitList(Map.of("source", src, "duplicates", "include"), all.size());
+
+        java.util.Comparator<TestArticle> newestFirst = java.util.Comparator
+                .comparing((TestArticle a) -> a.publishedAt == null ? Instant.MIN : a.publishedAt)
+                .thenComparing(a -> a.id).reversed();
+        List<String> harbour = all.stream().filter(a -> !a.title.endsWith("copy")).sorted(newestFirst)
+                .map(a -> a.id).toList();
+        assertEquals(harbour, pages(ListPlan.MATCHES_SORTED, src, "harbour", null, null, null, "4"));
+        for (String q : List.of("harbour", "pilots", "\"port authority\"", "harbour -pilots", "authority OR dock")) {
+            for (String limit : List.of("1", "3", "100")) {
+                for (String sort : java.util.Arrays.asList(null, "ingested")) {
+                    for (String collapse : java.util.Arrays.asList(null, "story")) {
+                        for (String duplicates : java.util.Arrays.asList(null, "include")) {
+                            List<String> walked = pages(ListPlan.WALK, src, q, sort, collapse, duplicates, limit);
+                            assertFalse(walked.isEmpty(), q);
+                            assertEquals(walked, pages(ListPlan.MATCHES_SORTED, src, q, sort, collapse, duplicates,
+                                    limit), q + " limit " + limit + " sort " + sort + " collapse " + collapse
+                                    + " duplicates " + duplicates);
+                        }
+                    }
+                }
+            }
+            assertEquals(Pipeline.ids(Map.of("source", src, "q", q, "limit", "5")), given().queryParam("source", src)
+                    .queryParam("q", q).queryParam("limit", "5").queryParam("facets", "source,lang").get("/articles")
+                    .then().statusCode(200).extract().jsonPath().getList("items.id"), "with facets: " + q);
+        }
+    }
+
+    /** Every id of a search paged through with {@code plan}, following the cursors. */
+    private List<String> pages(ListPlan plan, String src, String q, String sort, String collapse,
+            String duplicates, String limit) throws Exception {
+        SearchCriteria c = parser.parse(new SearchParameters(q, List.of(src), List.of(), null, null, null, duplicates,
+                sort, limit, null, List.of(), List.of(), collapse, List.of()));
+        List<String> ids = new ArrayList<>();
+        for (int guard = 0; guard < 100; guard++) {
+            SearchCriteria criteria = c;
+            ArticleSearch.Page page = QuarkusTransaction.requiringNew().call(() -> search.search(criteria, plan));
+            page.hits().forEach(h -> {
+                ids.add(h.article().id);
+                assertNotNull(h.snippet(), "every listed row has its snippet");
+            });
+            if (!page.hasMore()) {
+                return ids;
+            }
+            PageKey after = ArticleSearch.keyOf(c, page, page.hits().get(page.hits().size() - 1));
+            c = new SearchCriteria(c.query(), c.sources(), c.languages(), c.publishedFrom(), c.publishedBefore(),
+                    c.canonicalUrl(), c.urlArticleId(), c.duplicates(), c.sort(), c.limit(), after, c.entities(),
+                    c.stories(), c.duplicateOf(), c.collapseStories(), c.facets());
+        }
+        throw new AssertionError("no last page");
     }
 
     @Test
