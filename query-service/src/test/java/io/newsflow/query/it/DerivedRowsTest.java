@@ -1,5 +1,6 @@
 package io.newsflow.query.it;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,6 +31,7 @@ import io.newsflow.testsupport.PostgresDatabaseResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 
 /**
  * The single upsert (Kafka consumer) and the bulk path write the same derived rows for the same articles: the
@@ -165,6 +167,37 @@ class DerivedRowsTest {
                     rows(c, STORED, id));
             assertEquals(Set.of("i:person:ada-lovelace", "n:ada lovelace"), keys(c, id));
         }
+    }
+
+    /**
+     * The name rules the entity readers had over article_entity, kept over the row's entity set: a facet names an
+     * entity after the lowest article id that mentions it (whatever the query matched), /entities takes the
+     * smallest name among the matching articles. One entity id of this run only, named differently by two articles.
+     */
+    @Test
+    void entityNamesFollowTheirRules() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String entity = "ZZ-" + run;
+        Instant now = Instant.parse("2024-06-01T00:00:00Z");
+        store.store(new TestArticle().id("n" + run + "-1").source("names-a-" + run)
+                .entities(List.of(new EntityMention("COUNTRY", "Zulu Land", entity, 1))).event(), now);
+        store.store(new TestArticle().id("n" + run + "-2").source("names-b-" + run)
+                .entities(List.of(new EntityMention("COUNTRY", "Alpha Land", entity, 1))).event(), now);
+        for (List<String> sources : List.of(List.of("names-a-" + run, "names-b-" + run), List.of("names-b-" + run))) {
+            JsonPath facets = given().queryParam("source", sources).queryParam("facets", "entity").get("/articles")
+                    .then().statusCode(200).extract().jsonPath();
+            assertEquals(entity, facets.getString("facets.entity[0].value"), sources.toString());
+            assertEquals("Zulu Land", facets.getString("facets.entity[0].name"), "lowest article id, " + sources);
+            JsonPath top = given().queryParam("source", sources).get("/entities").then().statusCode(200).extract()
+                    .jsonPath();
+            assertEquals(entity, top.getString("items[0].id"), sources.toString());
+            assertEquals("Alpha Land", top.getString("items[0].name"), "smallest among the matches, " + sources);
+            assertEquals(sources.size(), top.getInt("items[0].articles"));
+        }
+        // Each article's own name is a key of its set: both names find the entity, by any case.
+        given().get("/entities/{id}/articles", "ALPHA LAND").then().statusCode(200);
+        given().get("/entities/{id}/articles", "zulu land").then().statusCode(200);
+        given().get("/entities/{id}/articles", "zz-" + run).then().statusCode(404);
     }
 
     /** An id key and a name key per entity row. */
