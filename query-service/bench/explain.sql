@@ -104,19 +104,20 @@ SELECT (SELECT count(*) FROM (SELECT 1 FROM query.article a
 
 \echo '== facets=source,lang,entity,day for a common term, on the hash sample (28 of 1024 buckets, ~2,000 matches), one branch per configuration'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-WITH m AS MATERIALIZED (SELECT a.id, a.source, lower(a.language) AS lang, a.published_at FROM query.article a
+WITH m AS MATERIALIZED (SELECT a.id, a.source, lower(a.language) AS lang, a.published_at, (a.entity_set).ids AS entity_ids
+  FROM query.article a
   WHERE (a.search_config = 'english'::regconfig AND a.search_vector @@ websearch_to_tsquery('english'::regconfig, 'election'))
   AND a.duplicate_of IS NULL AND (hashtext(a.id) & 1023) < 28
-  UNION ALL SELECT a.id, a.source, lower(a.language) AS lang, a.published_at FROM query.article a
+  UNION ALL SELECT a.id, a.source, lower(a.language) AS lang, a.published_at, (a.entity_set).ids AS entity_ids FROM query.article a
   WHERE (a.search_config = 'simple'::regconfig AND a.search_vector @@ websearch_to_tsquery('simple'::regconfig, 'election'))
   AND a.duplicate_of IS NULL AND (hashtext(a.id) & 1023) < 28)
 (SELECT 'source', m.source, count(*), NULL, NULL FROM m WHERE m.source IS NOT NULL GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT 20)
 UNION ALL (SELECT 'lang', m.lang, count(*), NULL, NULL FROM m WHERE m.lang IS NOT NULL GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT 20)
-UNION ALL (SELECT 'entity', t.entity_id, t.n, d.type, d.name FROM (SELECT ae.entity_id, count(*) AS n FROM m
-  CROSS JOIN LATERAL (SELECT ae.entity_id FROM query.article_entity ae WHERE ae.article_id = m.id OFFSET 0) ae
-  GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20) t
-  CROSS JOIN LATERAL (SELECT ae.type, ae.name FROM query.article_entity ae WHERE ae.entity_id = t.entity_id
-  ORDER BY ae.article_id LIMIT 1) d ORDER BY t.n DESC, t.entity_id)
+UNION ALL (SELECT 'entity', t.entity_id, t.n, d.type, d.name FROM (SELECT e.entity_id, count(*) AS n FROM m
+  CROSS JOIN LATERAL unnest(m.entity_ids) AS e(entity_id) GROUP BY 1 ORDER BY 2 DESC, e.entity_id COLLATE "C" LIMIT 20) t
+  CROSS JOIN LATERAL (SELECT (s.e).types[array_position((s.e).ids, t.entity_id)] AS type,
+  (s.e).names[array_position((s.e).ids, t.entity_id)] AS name FROM (SELECT x.entity_set AS e FROM query.article x
+  WHERE (x.entity_set).keys @> ARRAY['i:' || t.entity_id] ORDER BY x.id LIMIT 1) s) d ORDER BY t.n DESC, t.entity_id COLLATE "C")
 UNION ALL (SELECT 'day', to_char(date_trunc('day', m.published_at, 'UTC') AT TIME ZONE 'UTC', 'YYYY-MM-DD'), count(*), NULL, NULL
   FROM m WHERE m.published_at IS NOT NULL GROUP BY 2 ORDER BY 2 DESC LIMIT 20);
 
@@ -134,6 +135,8 @@ EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
 SELECT a.source, count(*) FROM query.article a
   WHERE (a.search_config = 'english'::regconfig AND a.search_vector @@ websearch_to_tsquery('english'::regconfig, 'football'))
   AND a.duplicate_of IS NULL AND a.source IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20;
+
+\ir explain-entities.sql
 
 \echo '== by id'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT * FROM query.article WHERE id = (SELECT id FROM query.article LIMIT 1);

@@ -55,8 +55,8 @@ public class ArticleSearch {
      * a UNION ALL over it, rows tagged with the facet's name.
      */
     private static final String FACET_MATCHES = "WITH m AS MATERIALIZED (%s) ";
-    private static final String FACET_MATCH_ROWS = "SELECT a.id, a.source, lower(a.language) AS lang, a.published_at"
-            + " FROM {h-schema}article a WHERE %s";
+    private static final String FACET_MATCH_ROWS = "SELECT a.id, a.source, lower(a.language) AS lang, a.published_at,"
+            + " (a.entity_set).ids AS entity_ids FROM {h-schema}article a WHERE %s";
     /**
      * {@link #FACET_MATCH_ROWS} for a query that may need word positions: the sampled candidates by the relaxed
      * match (GIN-exact, no heap re-check) behind an {@code OFFSET 0} fence, the exact match checked above it — on
@@ -64,8 +64,9 @@ public class ArticleSearch {
      * words before the sample filter applied: 1,970 rows for 18 kept in the probe's simple branch at 1M.
      */
     private static final String FENCED_FACET_MATCH_ROWS = "SELECT a.id, a.source, lower(a.language) AS lang,"
-            + " a.published_at FROM (SELECT a.id, a.source, a.language, a.published_at, a.search_config,"
-            + " a.search_vector FROM {h-schema}article a WHERE %s OFFSET 0) a WHERE %s";
+            + " a.published_at, (a.entity_set).ids AS entity_ids FROM (SELECT a.id, a.source, a.language,"
+            + " a.published_at, a.entity_set, a.search_config, a.search_vector FROM {h-schema}article a WHERE %s"
+            + " OFFSET 0) a WHERE %s";
     private static final String PROBE_ROWS = "SELECT 1 FROM {h-schema}article a WHERE %s";
     private static final String FENCED_PROBE_ROWS = "SELECT 1 FROM (SELECT a.search_config, a.search_vector"
             + " FROM {h-schema}article a WHERE %s OFFSET 0) a WHERE %s";
@@ -78,16 +79,16 @@ public class ArticleSearch {
             + " (SELECT date_trunc('day', m.published_at, 'UTC') AT TIME ZONE 'UTC' AS day, count(*) AS n FROM m"
             + " WHERE m.published_at IS NOT NULL GROUP BY 1 ORDER BY 1 DESC LIMIT :facetSize) d ORDER BY d.day DESC)";
     /**
-     * Entity ids counted from the primary key of article_entity alone (an index-only probe per matched article;
-     * OFFSET 0 keeps it a probe, not a hash join over the whole table); type and name are then read for the top
-     * entities only, from the entity's row of the lowest article id.
+     * Entity ids counted from the matched rows' own entity sets (V8, read with the row); type and name are then read
+     * for the top entities only, from the entity set of the lowest article id that mentions the entity (GIN keys).
      */
     private static final String FACET_ENTITY = "(SELECT 'entity', t.entity_id, t.n, d.type, d.name FROM"
-            + " (SELECT ae.entity_id, count(*) AS n FROM m CROSS JOIN LATERAL (SELECT ae.entity_id"
-            + " FROM {h-schema}article_entity ae WHERE ae.article_id = m.id OFFSET 0) ae GROUP BY 1"
-            + " ORDER BY 2 DESC, 1 LIMIT :facetSize) t CROSS JOIN LATERAL (SELECT ae.type, ae.name"
-            + " FROM {h-schema}article_entity ae WHERE ae.entity_id = t.entity_id ORDER BY ae.article_id LIMIT 1) d"
-            + " ORDER BY t.n DESC, t.entity_id)";
+            + " (SELECT e.entity_id, count(*) AS n FROM m CROSS JOIN LATERAL unnest(m.entity_ids) AS e(entity_id)"
+            + " GROUP BY 1 ORDER BY 2 DESC, e.entity_id COLLATE \"C\" LIMIT :facetSize) t CROSS JOIN LATERAL"
+            + " (SELECT (s.e).types[array_position((s.e).ids, t.entity_id)] AS type,"
+            + " (s.e).names[array_position((s.e).ids, t.entity_id)] AS name FROM (SELECT x.entity_set AS e"
+            + " FROM {h-schema}article x WHERE (x.entity_set).keys @> ARRAY['" + EntityKeys.ID + "' || t.entity_id]"
+            + " ORDER BY x.id LIMIT 1) s) d ORDER BY t.n DESC, t.entity_id COLLATE \"C\")";
     /**
      * The sample of an approximate facet: rows whose id hashes into the first {@code :sampleBuckets} of
      * {@link #SAMPLE_BUCKETS} buckets. Indexed (article_sample_bucket_idx, V5: keep the expression identical), so

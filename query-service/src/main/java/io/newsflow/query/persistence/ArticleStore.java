@@ -88,7 +88,7 @@ public class ArticleStore {
         if (outcome == StoreOutcome.STALE) {
             return outcome;
         }
-        derived.refreshEntities(List.of(article));
+        derived.recordConfigs(List.of(article));
         Set<String> stories = new HashSet<>();
         before.forEach(s -> stories.add((String) s));
         stories.add(clean(article.storyId()));

@@ -19,8 +19,8 @@ import io.newsflow.contracts.EnrichedArticle;
 
 /**
  * The bulk path into the article store, for initial loads and backfills: one COPY of new article rows per batch
- * (the search columns are computed by PostgreSQL as for the single upsert), then the derived tables (entities,
- * stories, stream) updated set-wise for the whole batch. Plain JDBC on a caller-owned connection, so it runs
+ * (the search columns and the entity set are computed by PostgreSQL as for the single upsert), then the derived
+ * tables (search configurations, stories, stream) updated set-wise for the whole batch. Plain JDBC on a caller-owned connection, so it runs
  * inside or outside the service. Insert-only: a batch containing an id that is already stored fails as a whole
  * (use {@link ArticleStore} for updates and re-deliveries).
  */
@@ -31,16 +31,6 @@ public final class BulkArticleWriter {
             + " language, language_confidence, text, lede, word_count, reading_time_minutes, entities, keywords,"
             + " content_hash, duplicate_of, duplicate_kind, similarity, story_id, version, ingested_at, enriched_at,"
             + " stored_at, pipeline_version, provenance";
-
-    /** Entity rows from the stored jsonb of every article (schema %1$s), as DerivedRows writes them. */
-    private static final String INSERT_ENTITIES = """
-            INSERT INTO %1$s.article_entity (article_id, entity_id, type, name, name_key, mentions)
-            SELECT a.id, %1$s.entity_id_for(e->>'type', e->>'name', e->>'canonicalId'),
-                   min(e->>'type'), min(e->>'name'), lower(min(e->>'name')), max(coalesce((e->>'mentions')::int, 0))
-            FROM %1$s.article a CROSS JOIN LATERAL jsonb_array_elements(a.entities) e
-            WHERE e->>'type' IS NOT NULL AND nullif(btrim(e->>'name'), '') IS NOT NULL
-            GROUP BY a.id, 2
-            """;
 
     /** Recounts the stories matching %2$s (schema %1$s); the one parameter before it is the update time. */
     private static final String UPSERT_STORIES = """
@@ -84,8 +74,8 @@ public final class BulkArticleWriter {
                 stories.add(ArticleStore.clean(a.storyId()));
             }
         });
-        // Entity rows and configurations from the batch in hand (the rows just copied are not read back).
-        DerivedRows.insertEntities(connection, schema, batch);
+        // Configurations from the batch in hand (the rows just copied are not read back); the entities are part of
+        // the rows (V8).
         DerivedRows.recordConfigs(connection, schema, batch);
         if (!stories.isEmpty()) {
             // Same locks as DerivedTables, in the same sorted order, taken by one statement (a round trip per
@@ -124,7 +114,7 @@ public final class BulkArticleWriter {
     }
 
     /**
-     * Recomputes every derived row (entities, search configurations seen, stories, stream) from the stored
+     * Recomputes every derived row (search configurations seen, stories, stream) from the stored
      * articles, set-wise over the whole table, in the connection's current transaction. For an initial fill that
      * COPYed article rows only ({@link #copyArticles}) with the secondary indexes dropped: one pass over the table
      * instead of one statement set per batch. Articles already in the stream keep their position; the others are
@@ -132,8 +122,6 @@ public final class BulkArticleWriter {
      */
     public void backfillDerived(Connection connection, Instant now) throws SQLException {
         try (var st = connection.createStatement()) {
-            st.execute("DELETE FROM %s.article_entity".formatted(schema));
-            st.execute(INSERT_ENTITIES.formatted(schema));
             st.execute("INSERT INTO %1$s.search_config_seen (config) SELECT DISTINCT CAST(search_config AS text)"
                     .formatted(schema) + " FROM %s.article ON CONFLICT DO NOTHING".formatted(schema));
         }

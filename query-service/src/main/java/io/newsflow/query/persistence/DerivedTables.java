@@ -16,16 +16,13 @@ import org.hibernate.Session;
 import io.newsflow.contracts.EnrichedArticle;
 
 /**
- * Keeps the tables derived from article rows (article_entity, story, stream_event) in step, inside the
- * transaction that stored the articles. The entity rows are written by the bulk path's statements
- * ({@link DerivedRows}), from the values just stored, so both paths produce identical side rows. Aggregates are
- * recomputed from the stored rows (never incremented), so re-deliveries and concurrent instances cannot make them
- * drift.
+ * Keeps the tables derived from article rows (story, stream_event, search_config_seen) in step, inside the
+ * transaction that stored the articles. The configurations are recorded by the bulk path's statement
+ * ({@link DerivedRows}); entities need no side rows (the article row carries them, V8). Aggregates are recomputed
+ * from the stored rows (never incremented), so re-deliveries and concurrent instances cannot make them drift.
  */
 @ApplicationScoped
 public class DerivedTables {
-
-    private static final String DELETE_ENTITIES = "DELETE FROM {h-schema}article_entity WHERE article_id IN (:ids)";
 
     /** Serialises writers of one story so that the recount below sees every committed article of it. */
     private static final String LOCK_STORY = "SELECT CAST(pg_advisory_xact_lock(hashtextextended(:storyId, 0)) AS text)";
@@ -60,19 +57,14 @@ public class DerivedTables {
     String schema;
 
     /**
-     * Rewrites the entity rows of these just-written articles and records their search configurations, with the
-     * bulk path's statements ({@link DerivedRows}) on this transaction's connection.
+     * Records the search configurations of these just-written articles, with the bulk path's statement
+     * ({@link DerivedRows}) on this transaction's connection. (Their entities are part of the article row.)
      */
-    public void refreshEntities(List<EnrichedArticle> articles) {
+    public void recordConfigs(List<EnrichedArticle> articles) {
         if (articles.isEmpty()) {
             return;
         }
-        List<String> ids = articles.stream().map(a -> ArticleStore.clean(a.id())).toList();
-        em.createNativeQuery(DELETE_ENTITIES).setParameter("ids", ids).executeUpdate();
-        em.unwrap(Session.class).doWork(connection -> {
-            DerivedRows.insertEntities(connection, schema, articles);
-            DerivedRows.recordConfigs(connection, schema, articles);
-        });
+        em.unwrap(Session.class).doWork(connection -> DerivedRows.recordConfigs(connection, schema, articles));
     }
 
     /** Recomputes these stories' aggregates (a story without articles left is removed). */

@@ -51,16 +51,21 @@ public class StoryQueries {
     private static final String HAS_MATCH = "EXISTS (SELECT 1 FROM {h-schema}article a"
             + " WHERE a.story_id = s.story_id AND %s)";
 
+    /**
+     * Counted from the matching rows' own entity sets (V8: per article one element per entity id, with the
+     * article's smallest type and name for it), so type and name are the smallest over the matching articles.
+     */
     private static final String TOP_ENTITIES = "SELECT ae.entity_id, min(ae.type), min(ae.name), count(*)"
-            + " FROM {h-schema}article a JOIN {h-schema}article_entity ae ON ae.article_id = a.id"
-            + " WHERE %s %s GROUP BY 1 ORDER BY 4 DESC, 1 LIMIT :limit";
+            + " FROM {h-schema}article a CROSS JOIN LATERAL unnest((a.entity_set).ids, (a.entity_set).types,"
+            + " (a.entity_set).names) AS ae(entity_id, type, name)"
+            + " WHERE %s %s GROUP BY 1 ORDER BY 4 DESC, ae.entity_id COLLATE \"C\" LIMIT :limit";
     private static final String STORY_SOURCES = "SELECT a.source, count(*) FROM {h-schema}article a"
             + " WHERE a.story_id = :storyId AND a.source IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1";
     private static final String STORY_TIMELINE = "SELECT to_char(date_trunc('day', a.published_at, 'UTC')"
             + " AT TIME ZONE 'UTC', 'YYYY-MM-DD'), count(*) FROM {h-schema}article a"
             + " WHERE a.story_id = :storyId AND a.published_at IS NOT NULL GROUP BY 1 ORDER BY 1";
-    private static final String ENTITY_EXISTS = "SELECT 1 FROM {h-schema}article_entity ae"
-            + " WHERE ae.entity_id = :entity OR ae.name_key = lower(:entity) LIMIT 1";
+    private static final String ENTITY_EXISTS = "SELECT 1 FROM {h-schema}article a WHERE (a.entity_set).keys"
+            + " && ARRAY[CAST(:entity AS text), '" + EntityKeys.NAME + "' || lower(:entityName)] LIMIT 1";
 
     @Inject
     EntityManager em;
@@ -140,6 +145,7 @@ public class StoryQueries {
 
     /** True when some stored article mentions this entity (by id or canonical name). */
     public boolean entityExists(String entity) {
-        return !em.createNativeQuery(ENTITY_EXISTS).setParameter("entity", entity).getResultList().isEmpty();
+        return !em.createNativeQuery(ENTITY_EXISTS).setParameter("entity", EntityKeys.ID + entity)
+                .setParameter("entityName", entity).getResultList().isEmpty();
     }
 }

@@ -157,7 +157,6 @@ class BulkLoadBenchmarkTest {
         }
         try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement()) {
             st.execute("ANALYZE " + SCHEMA + ".article");
-            st.execute("ANALYZE " + SCHEMA + ".article_entity");
             st.execute("ANALYZE " + SCHEMA + ".story");
             st.execute("ANALYZE " + SCHEMA + ".stream_event");
         }

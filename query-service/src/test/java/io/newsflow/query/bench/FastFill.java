@@ -18,7 +18,7 @@ import io.newsflow.contracts.EnrichedArticle;
 import io.newsflow.query.persistence.BulkArticleWriter;
 
 /**
- * The initial fill of an empty bench store: the secondary indexes of article and article_entity are dropped, the
+ * The initial fill of an empty bench store: the secondary indexes of article are dropped, the
  * article rows COPYed by several connections in large batches (PostgreSQL computes the generated search columns
  * as always), then the indexes rebuilt in one sort each and the derived tables backfilled set-wise
  * ({@link BulkArticleWriter#backfillDerived}). The table stays logged; only the index maintenance is deferred.
@@ -47,7 +47,7 @@ final class FastFill {
 
     void fill(long articles, int batchSize, int threads) throws Exception {
         long started = System.nanoTime();
-        List<String> indexes = dropSecondaryIndexes(List.of("article", "article_entity"));
+        List<String> indexes = dropSecondaryIndexes(List.of("article"));
         AtomicLong nextBatch = new AtomicLong();
         AtomicLong copied = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -100,7 +100,7 @@ final class FastFill {
         }
         try (Connection c = connect(); Statement st = c.createStatement()) {
             // Visibility map for index-only scans, and statistics for the planner.
-            for (String table : List.of("article", "article_entity", "story", "stream_event")) {
+            for (String table : List.of("article", "story", "stream_event")) {
                 st.execute("VACUUM (ANALYZE) " + schema + "." + table);
             }
         }
