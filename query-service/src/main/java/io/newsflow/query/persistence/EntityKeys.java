@@ -12,4 +12,14 @@ final class EntityKeys {
 
     private EntityKeys() {
     }
+
+    /**
+     * The condition "the article row {@code alias} mentions the entity given by id or canonical name in the named
+     * parameter": the name is lower-cased by PostgreSQL, as {@code entity_set_of} lower-cases the stored names, so
+     * a lookup and the stored key never disagree on a character's lower case.
+     */
+    static String mentionedIn(String alias, String parameter) {
+        return "(" + alias + ".entity_set).keys && ARRAY['" + ID + "' || CAST(:" + parameter + " AS text), '" + NAME
+                + "' || lower(CAST(:" + parameter + " AS text))]";
+    }
 }

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -55,13 +54,6 @@ final class SqlFilter {
             + " UNION ALL SELECT CAST(:urlArticleId AS text)"
             + " UNION ALL SELECT al.article_id FROM {h-schema}article_alias al"
             + " WHERE al.canonical_url = :canonicalUrl OR al.alias_id = :urlArticleId)";
-
-    /**
-     * An entity given by id or by canonical name (case-insensitive); one condition per value (all must hold). The
-     * article row's entity keys ({@code 'i:' || id}, {@code 'n:' || lower-cased name}; V8) are GIN-indexed.
-     */
-    private static final String ENTITY_MATCH = "(a.entity_set).keys && ARRAY[CAST(:entity%1$d AS text),"
-            + " CAST(:entityName%1$d AS text)]";
 
     final List<String> conditions = new ArrayList<>();
     /** One full-text condition per text-search configuration (empty without q); ORed in {@link #conditions}. */
@@ -125,9 +117,9 @@ final class SqlFilter {
             f.params.put("urlArticleId", c.urlArticleId());
         }
         for (int i = 0; i < c.entities().size(); i++) {
-            f.conditions.add(ENTITY_MATCH.formatted(i));
-            f.params.put("entity" + i, EntityKeys.ID + c.entities().get(i));
-            f.params.put("entityName" + i, EntityKeys.NAME + c.entities().get(i).toLowerCase(Locale.ROOT));
+            // an entity given by id or by canonical name (case-insensitive); one condition per value, all must hold
+            f.conditions.add(EntityKeys.mentionedIn("a", "entity" + i));
+            f.params.put("entity" + i, c.entities().get(i));
         }
         f.narrowed = !c.sources().isEmpty() || c.publishedFrom() != null || c.publishedBefore() != null
                 || c.canonicalUrl() != null || !c.entities().isEmpty() || !c.stories().isEmpty()

@@ -64,8 +64,8 @@ public class StoryQueries {
     private static final String STORY_TIMELINE = "SELECT to_char(date_trunc('day', a.published_at, 'UTC')"
             + " AT TIME ZONE 'UTC', 'YYYY-MM-DD'), count(*) FROM {h-schema}article a"
             + " WHERE a.story_id = :storyId AND a.published_at IS NOT NULL GROUP BY 1 ORDER BY 1";
-    private static final String ENTITY_EXISTS = "SELECT 1 FROM {h-schema}article a WHERE (a.entity_set).keys"
-            + " && ARRAY[CAST(:entity AS text), '" + EntityKeys.NAME + "' || lower(:entityName)] LIMIT 1";
+    private static final String ENTITY_EXISTS = "SELECT 1 FROM {h-schema}article a WHERE "
+            + EntityKeys.mentionedIn("a", "entity") + " LIMIT 1";
 
     @Inject
     EntityManager em;
@@ -145,7 +145,6 @@ public class StoryQueries {
 
     /** True when some stored article mentions this entity (by id or canonical name). */
     public boolean entityExists(String entity) {
-        return !em.createNativeQuery(ENTITY_EXISTS).setParameter("entity", EntityKeys.ID + entity)
-                .setParameter("entityName", entity).getResultList().isEmpty();
+        return !em.createNativeQuery(ENTITY_EXISTS).setParameter("entity", entity).getResultList().isEmpty();
     }
 }
