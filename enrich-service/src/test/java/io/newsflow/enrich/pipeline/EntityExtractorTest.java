@@ -105,4 +105,26 @@ class EntityExtractorTest {
         List<EntityMention> e = EXTRACTOR.extract("Know what? Tell them the plan worked.");
         assertTrue(e.isEmpty(), e.toString());
     }
+
+    @Test
+    void newStaysAtTheStartOfATaggedName() {
+        List<EntityMention> e = EXTRACTOR.extract("Officials in New Taipei City said so.");
+        find(e, EntityTypes.LOCATION, "New Taipei City");
+        assertFalse(e.stream().anyMatch(m -> m.name().equals("Taipei City")), e.toString());
+    }
+
+    @Test
+    void noRuleRunStartsInsideAKnownName() {
+        // "New York City" is an alias of the known "New York": its tail is no name of its own
+        List<EntityMention> e = EXTRACTOR.extract("He lives in New York City now.");
+        find(e, EntityTypes.LOCATION, "New York");
+        assertFalse(e.stream().anyMatch(m -> m.name().equals("York City")), e.toString());
+    }
+
+    @Test
+    void aKnownPlaceInsideALongerNameCounts() {
+        List<EntityMention> e = EXTRACTOR.extract("She studied at the University of Connecticut in Storrs.");
+        find(e, EntityTypes.ORG, "University of Connecticut");
+        find(e, EntityTypes.LOCATION, "Connecticut");
+    }
 }
