@@ -43,15 +43,6 @@ public interface DedupConfig {
 
         /** Only originals first seen within this window are matched. */
         Duration window();
-
-        /**
-         * Band keys the small recent table holds before the expiry task moves them, sorted, into the large one (see
-         * V7__recent_band_keys.sql): the larger, the fewer times each leaf of the large index is written per key moved.
-         */
-        int settleThreshold();
-
-        /** Band keys moved per transaction (one contiguous key range each). */
-        int settleBatch();
     }
 
     interface Stories {

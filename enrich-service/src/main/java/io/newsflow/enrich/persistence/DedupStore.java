@@ -70,27 +70,6 @@ public class DedupStore {
         }
     }
 
-    /** Band keys waiting in the recent table, counted up to {@code cap}. */
-    @Transactional
-    public int recentBandKeys(int cap) {
-        try (Connection c = dataSource.getConnection()) {
-            return nearDuplicateIndex(c).recentKeys(cap);
-        } catch (SQLException e) {
-            throw new IndexUnavailableException("no database connection", e);
-        }
-    }
-
-    /** Moves one range of recent band keys above {@code afterKey} into the large table (see V7__recent_band_keys.sql). */
-    @Transactional
-    public JdbcNearDuplicateIndex.Settled settleBandKeys(long afterKey) {
-        try (Connection c = dataSource.getConnection()) {
-            return nearDuplicateIndex(c).settle(afterKey, config.nearDuplicates().settleBatch(),
-                    clock.instant().minus(config.nearDuplicates().window()));
-        } catch (SQLException e) {
-            throw new IndexUnavailableException("no database connection", e);
-        }
-    }
-
     private JdbcNearDuplicateIndex nearDuplicateIndex(Connection c) {
         return new JdbcNearDuplicateIndex(c, config.schema(), config.expiry().batchSize());
     }

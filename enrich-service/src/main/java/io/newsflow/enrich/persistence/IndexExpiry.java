@@ -54,28 +54,9 @@ public class IndexExpiry {
             if (total > 0) {
                 LOG.infof("expired %d near-duplicate/story index rows", total);
             }
-            settleBandKeys();
         } catch (RuntimeException e) {
             // The next run tries again; an outage is reported by readiness, not here.
             LOG.warnf("index expiry failed: %s", e.toString());
         }
-    }
-
-    /**
-     * Once the recent band-key table holds the configured number of keys, moves them all into the large table, one key
-     * range per transaction, in key order (each leaf of the large index is then written once per move, not per key).
-     */
-    void settleBandKeys() {
-        int threshold = config.nearDuplicates().settleThreshold();
-        if (store.recentBandKeys(threshold) < threshold) {
-            return;
-        }
-        long moved = 0;
-        JdbcNearDuplicateIndex.Settled range = new JdbcNearDuplicateIndex.Settled(0, Long.MIN_VALUE);
-        do {
-            range = store.settleBandKeys(range.lastKey());
-            moved += range.keys();
-        } while (range.keys() > 0 && !Thread.currentThread().isInterrupted());
-        LOG.infof("moved %d recent band keys into the near-duplicate index", moved);
     }
 }

@@ -1,7 +1,6 @@
 package io.newsflow.enrich.persistence;
 
 import java.nio.ByteBuffer;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,61 +20,27 @@ import io.newsflow.enrich.dedup.NearDuplicateIndex;
  * {@link NearDuplicateIndex} on PostgreSQL over one JDBC connection whose transaction the caller owns. The band
  * keys arrive sorted and are inserted in that order, so two transactions sharing keys queue on the smallest shared
  * key: the first commits its claims, the second then sees it as the owner (never both originals, never a deadlock).
- * <p>
- * Two levels (V7__recent_band_keys.sql): claims go into the small {@code near_dup_band_recent}, where concurrent
- * claimers of a key always meet; keys of live articles already moved to the large {@code near_dup_band} are not
- * claimed again; {@link #settle} moves recent keys into the large table in key order, a contiguous range per call.
- * Lookups read both levels in one statement, so a key being moved is seen in exactly one of them.
  */
 public final class JdbcNearDuplicateIndex implements NearDuplicateIndex {
 
-    /** Keys a live article holds in the large table are left to it; the rest are claimed in the recent table. */
     private static final String CLAIM = """
-            INSERT INTO %1$s.near_dup_band_recent AS b (band_key, article_id, first_seen_at)
-            SELECT k, ?, ? FROM (SELECT k FROM unnest(?::bigint[]) AS k
-                                 WHERE NOT EXISTS (SELECT 1 FROM %1$s.near_dup_band s
-                                                   WHERE s.band_key = k AND s.first_seen_at >= ?)
-                                 ORDER BY k) AS keys
+            INSERT INTO %1$s.near_dup_band AS b (band_key, article_id, first_seen_at)
+            SELECT k, ?, ? FROM (SELECT k FROM unnest(?::bigint[]) AS k ORDER BY k) AS keys
             ON CONFLICT (band_key) DO UPDATE SET article_id = EXCLUDED.article_id, first_seen_at = EXCLUDED.first_seen_at
             WHERE b.first_seen_at < ?""";
     private static final String OWNERS = """
-            SELECT DISTINCT article_id FROM (
-                SELECT article_id, first_seen_at FROM %1$s.near_dup_band_recent WHERE band_key = ANY(?::bigint[])
-                UNION ALL
-                SELECT article_id, first_seen_at FROM %1$s.near_dup_band WHERE band_key = ANY(?::bigint[])) AS owner
-            WHERE article_id <> ? AND first_seen_at >= ?""";
+            SELECT DISTINCT article_id FROM %1$s.near_dup_band
+            WHERE band_key = ANY(?::bigint[]) AND article_id <> ? AND first_seen_at >= ?""";
     private static final String STORE_SHINGLES = """
             INSERT INTO %1$s.near_dup_fingerprint (article_id, shingles, first_seen_at) VALUES (?, ?, ?)
             ON CONFLICT (article_id) DO UPDATE SET shingles = EXCLUDED.shingles""";
     private static final String LOAD_SHINGLES = """
             SELECT article_id, shingles FROM %1$s.near_dup_fingerprint WHERE article_id = ANY(?::text[])""";
     private static final String RELEASE_BANDS = """
-            DELETE FROM %1$s.%2$s WHERE band_key = ANY(?::bigint[]) AND article_id = ?""";
-    /**
-     * Moves the next {@code limit} recent keys above a key into the large table, in key order (so the leaves of the
-     * large index they land on are written once for all of them). A live owner already in the large table keeps the
-     * key (two owners arise only when a claim raced a move); an expired one gives it up. Rows a claimer holds are
-     * skipped (the next move takes them). Returns how many keys moved and the largest.
-     */
-    private static final String SETTLE = """
-            WITH moved AS (DELETE FROM %1$s.near_dup_band_recent WHERE band_key IN
-                               (SELECT band_key FROM %1$s.near_dup_band_recent WHERE band_key > ?
-                                ORDER BY band_key LIMIT ? FOR UPDATE SKIP LOCKED)
-                           RETURNING band_key, article_id, first_seen_at),
-                 settled AS (INSERT INTO %1$s.near_dup_band AS s (band_key, article_id, first_seen_at)
-                             SELECT band_key, article_id, first_seen_at FROM moved ORDER BY band_key
-                             ON CONFLICT (band_key) DO UPDATE SET article_id = EXCLUDED.article_id,
-                                 first_seen_at = EXCLUDED.first_seen_at
-                             WHERE s.first_seen_at < ?)
-            SELECT count(*), max(band_key) FROM moved""";
-    private static final String RECENT_KEYS = """
-            SELECT count(*) FROM (SELECT 1 FROM %1$s.near_dup_band_recent LIMIT ?) AS recent""";
+            DELETE FROM %1$s.near_dup_band WHERE band_key = ANY(?::bigint[]) AND article_id = ?""";
     private static final String RELEASE_SHINGLES = "DELETE FROM %1$s.near_dup_fingerprint WHERE article_id = ?";
     private static final String EXPIRE = """
             DELETE FROM %1$s.%2$s WHERE ctid IN (SELECT ctid FROM %1$s.%2$s WHERE first_seen_at < ? LIMIT ?)""";
-
-    /** The recent (claimed into) and the large (settled) band-key tables. */
-    private static final String[] BAND_TABLES = { "near_dup_band_recent", "near_dup_band" };
 
     private final Connection connection;
     private final String schema;
@@ -96,7 +61,6 @@ public final class JdbcNearDuplicateIndex implements NearDuplicateIndex {
                 ps.setTimestamp(2, Timestamp.from(now));
                 ps.setArray(3, connection.createArrayOf("bigint", keys));
                 ps.setTimestamp(4, Timestamp.from(notBefore));
-                ps.setTimestamp(5, Timestamp.from(notBefore));
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = connection.prepareStatement(STORE_SHINGLES.formatted(schema))) {
@@ -107,11 +71,9 @@ public final class JdbcNearDuplicateIndex implements NearDuplicateIndex {
             }
             Set<String> owners = new TreeSet<>();
             try (PreparedStatement ps = connection.prepareStatement(OWNERS.formatted(schema))) {
-                Array keyArray = connection.createArrayOf("bigint", keys);
-                ps.setArray(1, keyArray);
-                ps.setArray(2, keyArray);
-                ps.setString(3, articleId);
-                ps.setTimestamp(4, Timestamp.from(notBefore));
+                ps.setArray(1, connection.createArrayOf("bigint", keys));
+                ps.setString(2, articleId);
+                ps.setTimestamp(3, Timestamp.from(notBefore));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         owners.add(rs.getString(1));
@@ -146,12 +108,10 @@ public final class JdbcNearDuplicateIndex implements NearDuplicateIndex {
     @Override
     public void release(String articleId, long[] bandKeys) {
         try {
-            for (String table : BAND_TABLES) {
-                try (PreparedStatement ps = connection.prepareStatement(RELEASE_BANDS.formatted(schema, table))) {
-                    ps.setArray(1, connection.createArrayOf("bigint", boxed(bandKeys)));
-                    ps.setString(2, articleId);
-                    ps.executeUpdate();
-                }
+            try (PreparedStatement ps = connection.prepareStatement(RELEASE_BANDS.formatted(schema))) {
+                ps.setArray(1, connection.createArrayOf("bigint", boxed(bandKeys)));
+                ps.setString(2, articleId);
+                ps.executeUpdate();
             }
             try (PreparedStatement ps = connection.prepareStatement(RELEASE_SHINGLES.formatted(schema))) {
                 ps.setString(1, articleId);
@@ -167,7 +127,7 @@ public final class JdbcNearDuplicateIndex implements NearDuplicateIndex {
     public int expire(Instant cutoff) {
         int removed = 0;
         try {
-            for (String table : new String[] { BAND_TABLES[0], BAND_TABLES[1], "near_dup_fingerprint" }) {
+            for (String table : new String[] { "near_dup_band", "near_dup_fingerprint" }) {
                 try (PreparedStatement ps = connection.prepareStatement(EXPIRE.formatted(schema, table))) {
                     ps.setTimestamp(1, Timestamp.from(cutoff));
                     ps.setInt(2, expiryBatch);
@@ -177,43 +137,6 @@ public final class JdbcNearDuplicateIndex implements NearDuplicateIndex {
             return removed;
         } catch (SQLException e) {
             throw new IndexUnavailableException("near-duplicate expiry failed", e);
-        }
-    }
-
-    /** A range of recent keys moved by {@link #settle}: how many, and the largest (where the next range starts). */
-    public record Settled(int keys, long lastKey) {
-    }
-
-    /**
-     * Moves up to {@code limit} recent band keys greater than {@code afterKey} into the large table (one contiguous
-     * key range; callers loop from {@link Long#MIN_VALUE}, committing in between). Keys whose large-table owner was first
-     * seen before {@code notBefore} are taken over, as a claim would. A key equal to {@link Long#MIN_VALUE} is never
-     * moved, which only leaves it in the recent table, where lookups find it as well.
-     */
-    public Settled settle(long afterKey, int limit, Instant notBefore) {
-        try (PreparedStatement ps = connection.prepareStatement(SETTLE.formatted(schema))) {
-            ps.setLong(1, afterKey);
-            ps.setInt(2, limit);
-            ps.setTimestamp(3, Timestamp.from(notBefore));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return new Settled(rs.getInt(1), rs.getInt(1) == 0 ? afterKey : rs.getLong(2));
-            }
-        } catch (SQLException e) {
-            throw new IndexUnavailableException("moving recent band keys failed", e);
-        }
-    }
-
-    /** Band keys in the recent table, counted up to {@code cap}. */
-    public int recentKeys(int cap) {
-        try (PreparedStatement ps = connection.prepareStatement(RECENT_KEYS.formatted(schema))) {
-            ps.setInt(1, cap);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        } catch (SQLException e) {
-            throw new IndexUnavailableException("counting recent band keys failed", e);
         }
     }
 

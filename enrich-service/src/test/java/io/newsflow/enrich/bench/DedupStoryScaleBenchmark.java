@@ -165,9 +165,6 @@ public final class DedupStoryScaleBenchmark {
                     awaitStartGate();
                     bench.measure(c, size, measured);
                     bench.profile(c, Integer.getInteger("newsflow.bench.profile", 50));
-                    if (Boolean.getBoolean("newsflow.bench.settle")) {
-                        settle(c);
-                    }
                 }
                 bench.explain(c);
             }
@@ -396,11 +393,9 @@ public final class DedupStoryScaleBenchmark {
         long nearNanos = 0;
         long storyNanos = 0;
         long[] blocks0 = null;
-        long[] wal0 = null;
         for (int i = 0; i < warmup + measured; i++) {
             if (i == warmup) {
                 blocks0 = blocks(c);
-                wal0 = wal(c);
                 relations0 = relations(c);
                 t0 = System.nanoTime();
                 stories.reset();
@@ -432,7 +427,6 @@ public final class DedupStoryScaleBenchmark {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         long[] blocks1 = blocks(c);
-        long[] wal1 = wal(c);
         Map<String, long[]> relations1 = relations(c);
         c.setAutoCommit(true);
         System.out.printf("size %,d: %d articles in %.2f s = %.1f articles/s (near-duplicate stage %.1f ms/article, story "
@@ -447,9 +441,6 @@ public final class DedupStoryScaleBenchmark {
         // load-independent: pages the two stages needed per article, and how many of them were not in shared buffers
         System.out.printf("  buffer pages per article (both stages): %.0f read from outside shared buffers, %.0f hits%n",
                 (blocks1[0] - blocks0[0]) / (double) measured, (blocks1[1] - blocks0[1]) / (double) measured);
-        System.out.printf("  WAL per article (cluster-wide, pg_stat_wal): %.0f records, %.1f full-page images, %.1f kB%n",
-                (wal1[0] - wal0[0]) / (double) measured, (wal1[1] - wal0[1]) / (double) measured,
-                (wal1[2] - wal0[2]) / 1024.0 / measured);
     }
 
     /** This database's cumulative blocks read / hit, after flushing this backend's pending statistics. */
@@ -465,51 +456,6 @@ public final class DedupStoryScaleBenchmark {
                 return out;
             }
         }
-    }
-
-    /** Cluster-wide WAL records, full-page images and bytes so far (pg_stat_wal: other databases' WAL counts too). */
-    private static long[] wal(Connection c) throws SQLException {
-        try (Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT wal_records, wal_fpi, wal_bytes FROM pg_stat_wal")) {
-            rs.next();
-            long[] out = { rs.getLong(1), rs.getLong(2), rs.getLong(3) };
-            c.commit();
-            return out;
-        }
-    }
-
-    /**
-     * What the service's expiry task does once the recent band-key table is full (V7__recent_band_keys.sql): moves every
-     * recent key into the large table, one key range per transaction, timed, with its pages and WAL per article's worth
-     * of keys (the configured number of bands), so its cost can be added to the per-article figures above. Run it on a
-     * store whose recent table holds about newsflow.dedup.near-duplicates.settle-threshold keys for the service's cost.
-     */
-    private static void settle(Connection c) throws SQLException {
-        c.setAutoCommit(false);
-        JdbcNearDuplicateIndex index = new JdbcNearDuplicateIndex(c, SCHEMA, 5000);
-        int waiting = index.recentKeys(Integer.MAX_VALUE);
-        c.commit();
-        long[] blocks0 = blocks(c);
-        long[] wal0 = wal(c);
-        Instant notBefore = Instant.now().minus(DEDUP.nearDuplicates().window());
-        long t0 = System.nanoTime();
-        long moved = 0;
-        JdbcNearDuplicateIndex.Settled range = new JdbcNearDuplicateIndex.Settled(0, Long.MIN_VALUE);
-        do {
-            range = index.settle(range.lastKey(), DEDUP.nearDuplicates().settleBatch(), notBefore);
-            c.commit();
-            moved += range.keys();
-        } while (range.keys() > 0);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        long[] blocks1 = blocks(c);
-        long[] wal1 = wal(c);
-        c.setAutoCommit(true);
-        double articles = moved / (double) DEDUP.nearDuplicates().bands();
-        System.out.printf(Locale.ROOT, "  settle: %,d recent band keys waiting, %,d moved in %.1f s = %.2f ms per article's "
-                + "%d keys; per article's keys: %.1f pages read from outside shared buffers, %.0f hits; WAL %.1f full-page "
-                + "images, %.1f kB (cluster-wide)%n", waiting, moved, seconds, seconds * 1e3 / articles,
-                DEDUP.nearDuplicates().bands(), (blocks1[0] - blocks0[0]) / articles, (blocks1[1] - blocks0[1]) / articles,
-                (wal1[1] - wal0[1]) / articles, (wal1[2] - wal0[2]) / 1024.0 / articles);
     }
 
     private static final String[] PROFILE_COLUMNS = { "calls", "rows", "hit", "read", "dirtied", "written", "walRec",
