@@ -163,10 +163,7 @@ public class ArticleSearch {
          * read newest-first up to a page; a window is read only when the newer ones did not fill the page. A narrow
          * window lets the planner AND the text index's bitmap with a short range of the source or date index and
          * fetch only that range's matches, where over the whole filter it ANDed every row of a big source (the
-         * planner's flat estimate for words outside its most-common list) or walked every row of a month. Each
-         * window carries {@code tsvector_read_cost} (V9) so that the planner prefers that bitmap to checking every
-         * row of the range (it charges nothing for the TOASTed tsvector). At 1M the search scenario's requests read
-         * 1,290 buffers on average (max 6,785) with {@link #WALK}, 419 (max 681) with windows.
+         * planner's flat estimate for words outside its most-common list) or walked every row of a month.
          * Only for searches bounded by a source or dates (else {@link #WALK}).
          */
         NEWEST_WINDOWS
@@ -351,12 +348,6 @@ public class ArticleSearch {
      * on the service's connections) and starts a branch only when the one before it is exhausted. The cursor and
      * (for phrases) the fence of {@link #newestFirst} apply inside each branch.
      */
-    /**
-     * Always true, costed by the planner as reading the row's TOASTed tsvector (V9): with it a window ANDs the text
-     * index's bitmap with its range and fetches the matches only, instead of checking every row of the range.
-     */
-    private static final String TSVECTOR_READ_COST = " AND {h-schema}tsvector_read_cost(a.id)";
-
     private static String newestInWindows(SearchCriteria c, SqlFilter f, List<String> pageAfter, int windows) {
         String column = sortColumn(c);
         String collapse = collapseCondition(c, f, column);
@@ -365,8 +356,7 @@ public class ArticleSearch {
         List<String> branches = new ArrayList<>();
         for (int i = 0; i <= windows; i++) {
             String window = (i < windows ? " AND a." + column + " >= CAST(:window" + i + " AS timestamptz)" : "")
-                    + (i > 0 ? " AND a." + column + " < CAST(:window" + (i - 1) + " AS timestamptz)" : "")
-                    + TSVECTOR_READ_COST;
+                    + (i > 0 ? " AND a." + column + " < CAST(:window" + (i - 1) + " AS timestamptz)" : "");
             String rows = f.matchMayNeedPositions()
                     ? "(SELECT a.id, a.story_id, a." + column + ", a.search_config, a.search_vector FROM {h-schema}article a"
                             + " WHERE " + f.whereRelaxed() + after + window + order + " OFFSET 0) a WHERE " + f.match()
