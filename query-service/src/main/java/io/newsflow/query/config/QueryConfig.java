@@ -69,6 +69,12 @@ public interface QueryConfig {
 
         /** Most windows of such a search; the last one takes every older row. */
         int maxWindows();
+
+        /**
+         * How long the newest stored time, from which the windows are counted back, is reused before it is read
+         * again (a stale one only widens the first window, which has no upper bound).
+         */
+        Duration windowAnchorMaxAge();
     }
 
     interface Page {

@@ -381,9 +381,7 @@ public class ArticleSearch {
         if (c.after() != null) {
             upper = c.after().time();
         } else {
-            List<?> newest = em.createNativeQuery(NEWEST.formatted(sortColumn(c))).getResultList();
-            upper = newest.isEmpty() || newest.get(0) == null ? null
-                    : Instant.EPOCH.plus(((Number) newest.get(0)).longValue(), ChronoUnit.MICROS);
+            upper = newest(sortColumn(c));
             if (upper != null && c.sort() == SortOrder.PUBLISHED && c.publishedBefore() != null
                     && c.publishedBefore().isBefore(upper)) {
                 upper = c.publishedBefore();
@@ -392,6 +390,30 @@ public class ArticleSearch {
         QueryConfig.Search s = config.search();
         return windowBounds(upper, c.sort() == SortOrder.PUBLISHED ? c.publishedFrom() : null, s.firstWindow(),
                 s.windowGrowth(), s.maxWindows());
+    }
+
+    /** The newest sort time per sort column, and when it was read ({@link System#nanoTime()}). */
+    private record NewestTime(Instant time, long readAt) {
+    }
+
+    private final Map<String, NewestTime> newestTimes = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The newest stored time in {@code column} (null: no dated row), read at most once per
+     * {@code window-anchor-max-age}: a stale value is still correct, as the first window has no upper bound (rows
+     * stored since fall into it), it only holds more rows.
+     */
+    private Instant newest(String column) {
+        long now = System.nanoTime();
+        NewestTime known = newestTimes.get(column);
+        if (known != null && now - known.readAt() < config.search().windowAnchorMaxAge().toNanos()) {
+            return known.time();
+        }
+        List<?> rows = em.createNativeQuery(NEWEST.formatted(column)).getResultList();
+        Instant time = rows.isEmpty() || rows.get(0) == null ? null
+                : Instant.EPOCH.plus(((Number) rows.get(0)).longValue(), ChronoUnit.MICROS);
+        newestTimes.put(column, new NewestTime(time, now));
+        return time;
     }
 
     /** Longest window considered: beyond it every row is in the last window anyway. */
