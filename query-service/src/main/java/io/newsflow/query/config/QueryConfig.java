@@ -56,6 +56,25 @@ public interface QueryConfig {
          * and sorts every match instead.
          */
         int walkedRowCost();
+
+        /**
+         * A newest-first search bounded by a source or dates takes its matches in time windows that grow backwards
+         * from the newest possible time (see {@code ArticleSearch.ListPlan#NEWEST_WINDOWS}): the first window's
+         * width.
+         */
+        Duration firstWindow();
+
+        /** Each further window is this many times wider than the one before it (at least 2). */
+        int windowGrowth();
+
+        /** Most windows of such a search; the last one takes every older row. */
+        int maxWindows();
+
+        /**
+         * How long the newest stored time, from which the windows are counted back, is reused before it is read
+         * again (a stale one only widens the first window, which has no upper bound).
+         */
+        Duration windowAnchorMaxAge();
     }
 
     interface Page {

@@ -156,7 +156,17 @@ public class ArticleSearch {
          * rarer term walked newest-first checked 4,193 rows to fill a page at 1M, 21,030 buffers, where its ~5,400
          * matches cost 2,846). The planner cannot make this choice itself: it charges nothing for the detoast.
          */
-        MATCHES_SORTED
+        MATCHES_SORTED,
+        /**
+         * The plain condition in time windows that grow backwards from the newest possible time (the cursor, the
+         * {@code to} bound or the newest stored row), one UNION ALL branch per window, each planned on its own and
+         * read newest-first up to a page; a window is read only when the newer ones did not fill the page. A narrow
+         * window lets the planner AND the text index's bitmap with a short range of the source or date index and
+         * fetch only that range's matches, where over the whole filter it ANDed every row of a big source (the
+         * planner's flat estimate for words outside its most-common list) or walked every row of a month.
+         * Only for searches bounded by a source or dates (else {@link #WALK}).
+         */
+        NEWEST_WINDOWS
     }
 
     /** A page and the facets of the same search. */
@@ -164,7 +174,19 @@ public class ArticleSearch {
     }
 
     public Page search(SearchCriteria c) {
-        return search(c, ListPlan.WALK);
+        return search(c, windowsServe(c) ? ListPlan.NEWEST_WINDOWS : ListPlan.WALK);
+    }
+
+    /**
+     * True for a newest-first search whose filter the rows' time order serves from an index (a source: the
+     * source-and-time index; dates: the time index): the searches {@link ListPlan#NEWEST_WINDOWS} is for. Other
+     * filters (story, entity, url, duplicates of) bound the rows to few already.
+     */
+    static boolean windowsServe(SearchCriteria c) {
+        return c.hasQuery() && c.sort() != SortOrder.RELEVANCE
+                && (!c.sources().isEmpty() || c.publishedFrom() != null || c.publishedBefore() != null)
+                && c.canonicalUrl() == null && c.entities().isEmpty() && c.stories().isEmpty()
+                && c.duplicateOf() == null;
     }
 
     /**
@@ -199,7 +221,14 @@ public class ArticleSearch {
                 f.params.put("afterTime", after.time());
             }
         }
-        String ranked = relevance ? rankedCandidates(c, f) : newestFirst(c, f, outer, plan);
+        List<Instant> windows = plan == ListPlan.NEWEST_WINDOWS && c.hasQuery() && !relevance ? windows(c)
+                : List.of();
+        for (int i = 0; i < windows.size(); i++) {
+            f.params.put("window" + i, windows.get(i));
+        }
+        String ranked = relevance ? rankedCandidates(c, f)
+                : windows.isEmpty() ? newestFirst(c, f, outer, plan == ListPlan.NEWEST_WINDOWS ? ListPlan.WALK : plan)
+                : newestInWindows(c, f, outer, windows.size());
         // The snippet is computed for the page's rows only, not for every match, nor for the look-ahead row that
         // only tells whether more follow (ts_headline over the text's first 2,000 characters is most of a typical
         // search's time: ~0.3-0.5 ms a row).
@@ -269,21 +298,15 @@ public class ArticleSearch {
      * 1.7 s.
      */
     private static String newestFirst(SearchCriteria c, SqlFilter f, List<String> pageAfter, ListPlan plan) {
-        String column = c.sort() == SortOrder.INGESTED ? "sort_ingested_at" : "sort_published_at";
-        String collapse = "";
-        if (c.collapseStories()) {
-            collapse = " AND (a.story_id IS NULL OR NOT EXISTS (SELECT 1 FROM {h-schema}article b"
-                    + " WHERE b.story_id = a.story_id AND (b.%1$s, b.id) > (a.%1$s, a.id) AND %2$s))"
-                    .formatted(column, f.where("b"));
-        }
+        String column = sortColumn(c);
+        String collapse = collapseCondition(c, f, column);
         String select = "WITH ranked AS NOT MATERIALIZED (SELECT a.id, a." + column + " AS t,"
                 + " CAST(NULL AS real) AS rank FROM ";
         boolean sortMatches = plan == ListPlan.MATCHES_SORTED && c.hasQuery();
         if (!sortMatches && (!f.matchMayNeedPositions() || !f.isNarrowed())) {
             return select + "{h-schema}article a WHERE " + f.where() + collapse + ")";
         }
-        String after = pageAfter.stream().map(p -> " AND " + p.replace("m.t", "a." + column).replace("m.id", "a.id"))
-                .collect(Collectors.joining());
+        String after = afterCondition(pageAfter, column);
         if (sortMatches && !f.matchMayNeedPositions()) {
             // Every match behind the fence, unordered: the planner takes them through the text index (bitmap)
             // instead of walking the sort index; the page's ORDER BY ... LIMIT then sorts them (top-N).
@@ -293,6 +316,134 @@ public class ArticleSearch {
         return select + "(SELECT a.id, a.story_id, a." + column + ", a.search_config, a.search_vector"
                 + " FROM {h-schema}article a WHERE " + f.whereRelaxed() + after
                 + " ORDER BY a." + column + " DESC, a.id DESC OFFSET 0) a WHERE " + f.match() + collapse + ")";
+    }
+
+    /** The article column of {@code c}'s time order. */
+    private static String sortColumn(SearchCriteria c) {
+        return c.sort() == SortOrder.INGESTED ? "sort_ingested_at" : "sort_published_at";
+    }
+
+    /** For collapse=story: the row is kept when no other match of its story comes before it (else empty). */
+    private static String collapseCondition(SearchCriteria c, SqlFilter f, String column) {
+        if (!c.collapseStories()) {
+            return "";
+        }
+        return " AND (a.story_id IS NULL OR NOT EXISTS (SELECT 1 FROM {h-schema}article b"
+                + " WHERE b.story_id = a.story_id AND (b.%1$s, b.id) > (a.%1$s, a.id) AND %2$s))"
+                .formatted(column, f.where("b"));
+    }
+
+    /** The page's cursor conditions (over {@code m.t, m.id}) over the article's own columns, each ANDed. */
+    private static String afterCondition(List<String> pageAfter, String column) {
+        return pageAfter.stream().map(p -> " AND " + p.replace("m.t", "a." + column).replace("m.id", "a.id"))
+                .collect(Collectors.joining());
+    }
+
+    /**
+     * {@code ranked(id, t, rank)} as {@link #newestFirst} gives it, from {@code windows + 1} UNION ALL branches: rows
+     * at or after {@code :window0}, then those before {@code :window0} and at or after {@code :window1}, ..., then
+     * every row before the last bound. The windows are disjoint and in descending time order, each branch is sorted
+     * newest-first and limited to a page, so their concatenation is the newest-first order and the LIMIT above them
+     * stops once the page is full: PostgreSQL's Append runs its branches one after the other (no parallel workers
+     * on the service's connections) and starts a branch only when the one before it is exhausted. The cursor and
+     * (for phrases) the fence of {@link #newestFirst} apply inside each branch.
+     */
+    private static String newestInWindows(SearchCriteria c, SqlFilter f, List<String> pageAfter, int windows) {
+        String column = sortColumn(c);
+        String collapse = collapseCondition(c, f, column);
+        String after = afterCondition(pageAfter, column);
+        String order = " ORDER BY a." + column + " DESC, a.id DESC";
+        List<String> branches = new ArrayList<>();
+        for (int i = 0; i <= windows; i++) {
+            String window = (i < windows ? " AND a." + column + " >= CAST(:window" + i + " AS timestamptz)" : "")
+                    + (i > 0 ? " AND a." + column + " < CAST(:window" + (i - 1) + " AS timestamptz)" : "");
+            String rows = f.matchMayNeedPositions()
+                    ? "(SELECT a.id, a.story_id, a." + column + ", a.search_config, a.search_vector FROM {h-schema}article a"
+                            + " WHERE " + f.whereRelaxed() + after + window + order + " OFFSET 0) a WHERE " + f.match()
+                    : "{h-schema}article a WHERE " + f.where() + after + window;
+            branches.add("(SELECT a.id, a." + column + " AS t, CAST(NULL AS real) AS rank FROM " + rows + collapse
+                    + order + " LIMIT :fetch)");
+        }
+        return "WITH ranked AS NOT MATERIALIZED (SELECT w.id, w.t, w.rank FROM (" + String.join(" UNION ALL ", branches)
+                + ") w LIMIT :fetch)";
+    }
+
+    /** The newest stored sort time in {@code column}, or null when no row has one. */
+    private static final String NEWEST = "SELECT CAST(extract(epoch FROM n.t) * 1000000 AS bigint) FROM"
+            + " (SELECT max(a.%s) AS t FROM {h-schema}article a) n WHERE n.t > CAST('-infinity' AS timestamptz)";
+
+    /**
+     * The lower bounds of {@link ListPlan#NEWEST_WINDOWS}' windows for {@code c}, newest first; empty when the
+     * windows cannot help (a cursor among the undated rows, no dated row).
+     */
+    private List<Instant> windows(SearchCriteria c) {
+        Instant upper;
+        if (c.after() != null) {
+            upper = c.after().time();
+        } else {
+            upper = newest(sortColumn(c));
+            if (upper != null && c.sort() == SortOrder.PUBLISHED && c.publishedBefore() != null
+                    && c.publishedBefore().isBefore(upper)) {
+                upper = c.publishedBefore();
+            }
+        }
+        QueryConfig.Search s = config.search();
+        return windowBounds(upper, c.sort() == SortOrder.PUBLISHED ? c.publishedFrom() : null, s.firstWindow(),
+                s.windowGrowth(), s.maxWindows());
+    }
+
+    /** The newest sort time per sort column, and when it was read ({@link System#nanoTime()}). */
+    private record NewestTime(Instant time, long readAt) {
+    }
+
+    private final Map<String, NewestTime> newestTimes = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The newest stored time in {@code column} (null: no dated row), read at most once per
+     * {@code window-anchor-max-age}: a stale value is still correct, as the first window has no upper bound (rows
+     * stored since fall into it), it only holds more rows.
+     */
+    private Instant newest(String column) {
+        long now = System.nanoTime();
+        NewestTime known = newestTimes.get(column);
+        if (known != null && now - known.readAt() < config.search().windowAnchorMaxAge().toNanos()) {
+            return known.time();
+        }
+        List<?> rows = em.createNativeQuery(NEWEST.formatted(column)).getResultList();
+        Instant time = rows.isEmpty() || rows.get(0) == null ? null
+                : Instant.EPOCH.plus(((Number) rows.get(0)).longValue(), ChronoUnit.MICROS);
+        newestTimes.put(column, new NewestTime(time, now));
+        return time;
+    }
+
+    /** Longest window considered: beyond it every row is in the last window anyway. */
+    private static final java.time.Duration LONGEST_WINDOW = java.time.Duration.ofDays(366L * 1000);
+
+    /**
+     * Lower bounds {@code upper - first}, {@code upper - first * growth}, ... (at most {@code maxWindows - 1} of
+     * them: the last window is unbounded below), stopping before a bound at or below {@code floor} (the rows below
+     * it are filtered out anyway). Empty without an {@code upper} time.
+     */
+    static List<Instant> windowBounds(Instant upper, Instant floor, java.time.Duration first, int growth,
+            int maxWindows) {
+        List<Instant> bounds = new ArrayList<>();
+        if (upper == null || first.isZero() || first.isNegative()) {
+            return bounds;
+        }
+        int factor = Math.max(2, growth);
+        java.time.Duration width = first;
+        for (int i = 1; i < maxWindows && width.compareTo(LONGEST_WINDOW) <= 0; i++) {
+            Instant bound = upper.minus(width);
+            if (floor != null && !bound.isAfter(floor)) {
+                break;
+            }
+            bounds.add(bound);
+            if (width.compareTo(LONGEST_WINDOW.dividedBy(factor)) > 0) {
+                break;
+            }
+            width = width.multipliedBy(factor);
+        }
+        return bounds;
     }
 
     /**

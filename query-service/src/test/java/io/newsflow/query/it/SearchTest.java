@@ -372,10 +372,12 @@ class SearchTest {
     }
 
     /**
-     * The two list plans (ArticleSearch.ListPlan: the planner's newest-first walk, or every match fetched through
-     * the text index and sorted, which a facets request chooses from its probe) must page identically: words,
-     * a phrase, a negation, both configurations, ties broken by id, undated rows last, duplicates, collapsed
-     * stories, both time sorts, cursors at limits 1, 3 and 100 — and a facets request must list the same page.
+     * The list plans (ArticleSearch.ListPlan: the planner's newest-first walk; every match fetched through the
+     * text index and sorted, which a facets request chooses from its probe; the matches in time windows growing
+     * backwards, which a search with a source or dates takes — 1 h first in tests, so the rows here span several)
+     * must page identically: words, a phrase, a negation, both configurations, ties broken by id, undated rows last,
+     * duplicates, collapsed stories, both time sorts, cursors at limits 1, 3 and 100, date bounds — and a facets
+     * request must list the same page.
      */
     @Test
     void bothListPlansPageIdentically() throws Exception {
@@ -419,9 +421,19 @@ class SearchTest {
                             assertEquals(walked, pages(ListPlan.MATCHES_SORTED, src, q, sort, collapse, duplicates,
                                     limit), q + " limit " + limit + " sort " + sort + " collapse " + collapse
                                     + " duplicates " + duplicates);
+                            assertEquals(walked, pages(ListPlan.NEWEST_WINDOWS, src, q, sort, collapse, duplicates,
+                                    limit), "windows: " + q + " limit " + limit + " sort " + sort + " collapse "
+                                    + collapse + " duplicates " + duplicates);
                         }
                     }
                 }
+            }
+            for (String[] dates : List.of(new String[] {"2021-07-01T05:00:00Z", "2021-07-01T20:00:00Z"},
+                    new String[] {null, "2021-07-01T10:00:00Z"}, new String[] {"2021-07-01T07:00:00Z", null})) {
+                // Windows counted back from the "to" bound and stopped at the "from" bound.
+                List<String> walked = pages(ListPlan.WALK, src, q, null, null, null, "2", dates[0], dates[1]);
+                assertEquals(walked, pages(ListPlan.NEWEST_WINDOWS, src, q, null, null, null, "2", dates[0],
+                        dates[1]), "windows between " + dates[0] + " and " + dates[1] + ": " + q);
             }
             assertEquals(Pipeline.ids(Map.of("source", src, "q", q, "limit", "5")), given().queryParam("source", src)
                     .queryParam("q", q).queryParam("limit", "5").queryParam("facets", "source,lang").get("/articles")
@@ -432,7 +444,13 @@ class SearchTest {
     /** Every id of a search paged through with {@code plan}, following the cursors. */
     private List<String> pages(ListPlan plan, String src, String q, String sort, String collapse,
             String duplicates, String limit) throws Exception {
-        SearchCriteria c = parser.parse(new SearchParameters(q, List.of(src), List.of(), null, null, null, duplicates,
+        return pages(plan, src, q, sort, collapse, duplicates, limit, null, null);
+    }
+
+    /** {@link #pages} within published dates {@code from} (inclusive) and {@code to} (exclusive), either null. */
+    private List<String> pages(ListPlan plan, String src, String q, String sort, String collapse,
+            String duplicates, String limit, String from, String to) throws Exception {
+        SearchCriteria c = parser.parse(new SearchParameters(q, List.of(src), List.of(), from, to, null, duplicates,
                 sort, limit, null, List.of(), List.of(), collapse, List.of()));
         List<String> ids = new ArrayList<>();
         for (int guard = 0; guard < 100; guard++) {
