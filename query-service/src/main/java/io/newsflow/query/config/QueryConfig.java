@@ -11,6 +11,12 @@ public interface QueryConfig {
     /** Name written into the dlq-service header. */
     String serviceName();
 
+    /**
+     * Parallel workers per query on the service's connections ({@code max_parallel_workers_per_gather}, set when a
+     * connection opens). Time-windowed searches need 0: they rely on a serial Append reading its branches in order.
+     */
+    int dbParallelWorkers();
+
     Search search();
 
     Page page();

@@ -174,16 +174,18 @@ public class ArticleSearch {
     }
 
     public Page search(SearchCriteria c) {
-        return search(c, windowsServe(c) ? ListPlan.NEWEST_WINDOWS : ListPlan.WALK);
+        return search(c, windowsServe(c, config.dbParallelWorkers()) ? ListPlan.NEWEST_WINDOWS : ListPlan.WALK);
     }
 
     /**
      * True for a newest-first search whose filter the rows' time order serves from an index (a source: the
      * source-and-time index; dates: the time index): the searches {@link ListPlan#NEWEST_WINDOWS} is for. Other
-     * filters (story, entity, url, duplicates of) bound the rows to few already.
+     * filters (story, entity, url, duplicates of) bound the rows to few already. Never with parallel workers on the
+     * connections: the plan's LIMIT over a UNION ALL is only newest-first when the Append reads its branches one
+     * after the other, which a Parallel Append does not.
      */
-    static boolean windowsServe(SearchCriteria c) {
-        return c.hasQuery() && c.sort() != SortOrder.RELEVANCE
+    static boolean windowsServe(SearchCriteria c, int dbParallelWorkers) {
+        return dbParallelWorkers == 0 && c.hasQuery() && c.sort() != SortOrder.RELEVANCE
                 && (!c.sources().isEmpty() || c.publishedFrom() != null || c.publishedBefore() != null)
                 && c.canonicalUrl() == null && c.entities().isEmpty() && c.stories().isEmpty()
                 && c.duplicateOf() == null;

@@ -1,12 +1,19 @@
 package io.newsflow.query.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+
+import io.newsflow.query.domain.DuplicatesMode;
+import io.newsflow.query.domain.SearchCriteria;
+import io.newsflow.query.domain.SortOrder;
 
 class ListWindowsTest {
 
@@ -38,5 +45,14 @@ class ListWindowsTest {
     void hugeSettingsStopBeforeOverflowing() {
         assertEquals(1, ArticleSearch.windowBounds(NEWEST, null, Duration.ofDays(300_000), 1_000, 50).size());
         assertEquals(1, ArticleSearch.windowBounds(NEWEST, null, Duration.ofDays(300), Integer.MAX_VALUE, 50).size());
+    }
+
+    @Test
+    void windowsOnlyWithSerialConnections() {
+        SearchCriteria bySource = new SearchCriteria("climate", List.of("source-0.example"), List.of(), null, null, null,
+                null, DuplicatesMode.EXCLUDE, SortOrder.PUBLISHED, 20, null, List.of(), List.of(), null, false, Set.of());
+        assertTrue(ArticleSearch.windowsServe(bySource, 0));
+        // a Parallel Append does not read the windows in order, so the LIMIT over them would not be newest-first
+        assertFalse(ArticleSearch.windowsServe(bySource, 2));
     }
 }
