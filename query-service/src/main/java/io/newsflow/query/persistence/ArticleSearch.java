@@ -315,9 +315,18 @@ public class ArticleSearch {
             return select + "(SELECT a.id, a.story_id, a." + column + " FROM {h-schema}article a WHERE " + f.where()
                     + after + " OFFSET 0) a WHERE TRUE" + collapse + ")";
         }
-        return select + "(SELECT a.id, a.story_id, a." + column + ", a.search_config, a.search_vector"
-                + " FROM {h-schema}article a WHERE " + f.whereRelaxed() + after
-                + " ORDER BY a." + column + " DESC, a.id DESC OFFSET 0) a WHERE " + f.match() + collapse + ")";
+        return select + phraseFence(f, column, after) + collapse + ")";
+    }
+
+    /**
+     * The rows {@code a} of a match that may need word positions, taken behind an {@code OFFSET 0} fence: the
+     * relaxed match (which GIN answers exactly) and {@code bounds} in newest-first order inside, the exact match
+     * checked above it, only on the rows read until the page is full.
+     */
+    private static String phraseFence(SqlFilter f, String column, String bounds) {
+        return "(SELECT a.id, a.story_id, a." + column + ", a.search_config, a.search_vector"
+                + " FROM {h-schema}article a WHERE " + f.whereRelaxed() + bounds
+                + " ORDER BY a." + column + " DESC, a.id DESC OFFSET 0) a WHERE " + f.match();
     }
 
     /** The article column of {@code c}'s time order. */
@@ -359,9 +368,7 @@ public class ArticleSearch {
         for (int i = 0; i <= windows; i++) {
             String window = (i < windows ? " AND a." + column + " >= CAST(:window" + i + " AS timestamptz)" : "")
                     + (i > 0 ? " AND a." + column + " < CAST(:window" + (i - 1) + " AS timestamptz)" : "");
-            String rows = f.matchMayNeedPositions()
-                    ? "(SELECT a.id, a.story_id, a." + column + ", a.search_config, a.search_vector FROM {h-schema}article a"
-                            + " WHERE " + f.whereRelaxed() + after + window + order + " OFFSET 0) a WHERE " + f.match()
+            String rows = f.matchMayNeedPositions() ? phraseFence(f, column, after + window)
                     : "{h-schema}article a WHERE " + f.where() + after + window;
             branches.add("(SELECT a.id, a." + column + " AS t, CAST(NULL AS real) AS rank FROM " + rows + collapse
                     + order + " LIMIT :fetch)");
