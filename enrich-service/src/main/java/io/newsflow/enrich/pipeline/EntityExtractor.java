@@ -273,11 +273,9 @@ public final class EntityExtractor implements EnrichmentStage {
         if (start >= end || onlyTitles(tokens, start, end)) {
             return;
         }
-        String last = tokens.get(end - 1).text();
-        if (end - start > 1 && EntityLexicon.ORG_HEADS.contains(last)) {
-            type = EntityTypes.ORG;
-        } else if (end - start > 1 && EntityLexicon.LOCATION_HEADS.contains(last)) {
-            type = EntityTypes.LOCATION;
+        String headType = end - start > 1 ? headType(tokens.get(end - 1).text()) : null;
+        if (headType != null) {
+            type = headType;
         }
         String name = paragraph.substring(tokens.get(start).start(), tokens.get(end - 1).end());
         if (EntityTypes.PERSON.equals(type) && end - start == 1) {
@@ -363,13 +361,9 @@ public final class EntityExtractor implements EnrichmentStage {
         if (words.isEmpty()) {
             return;
         }
-        String last = words.get(words.size() - 1);
-        if (words.size() >= 2 && EntityLexicon.ORG_HEADS.contains(last)) {
-            add(found, EntityTypes.ORG, String.join(" ", words));
-            return;
-        }
-        if (words.size() >= 2 && EntityLexicon.LOCATION_HEADS.contains(last)) {
-            add(found, EntityTypes.LOCATION, String.join(" ", words));
+        String headType = words.size() >= 2 ? headType(words.get(words.size() - 1)) : null;
+        if (headType != null) {
+            add(found, headType, String.join(" ", words));
             return;
         }
         int lastTitle = -1;
@@ -390,6 +384,17 @@ public final class EntityExtractor implements EnrichmentStage {
         if (name.size() >= 2 && name.size() <= MAX_NAME_TOKENS && name.stream().allMatch(EntityExtractor::nameLike)) {
             add(found, EntityTypes.PERSON, String.join(" ", name));
         }
+    }
+
+    /**
+     * The type a name's last word fixes, or null: a facility ("... Museum", "... Center") or other place suffix
+     * makes a LOCATION, an organisation suffix ("... Council") an ORG.
+     */
+    private static String headType(String last) {
+        if (EntityLexicon.FACILITY_HEADS.contains(last) || EntityLexicon.LOCATION_HEADS.contains(last)) {
+            return EntityTypes.LOCATION;
+        }
+        return EntityLexicon.ORG_HEADS.contains(last) ? EntityTypes.ORG : null;
     }
 
     private static boolean nameLike(String w) {
