@@ -274,6 +274,13 @@ public final class EntityExtractor implements EnrichmentStage {
             return;
         }
         String headType = end - start > 1 ? headType(tokens.get(end - 1).text()) : null;
+        int of = personOfOrganisation(tokens, start, end, headType);
+        if (of > 0) {
+            vote(names, paragraph.substring(tokens.get(start).start(), tokens.get(of - 1).end()), EntityTypes.PERSON);
+            int org = "the".equalsIgnoreCase(tokens.get(of + 1).text()) && of + 2 < end ? of + 2 : of + 1;
+            vote(names, paragraph.substring(tokens.get(org).start(), tokens.get(end - 1).end()), EntityTypes.ORG);
+            return;
+        }
         if (headType != null) {
             type = headType;
         }
@@ -384,6 +391,29 @@ public final class EntityExtractor implements EnrichmentStage {
         if (name.size() >= 2 && name.size() <= MAX_NAME_TOKENS && name.stream().allMatch(EntityExtractor::nameLike)) {
             add(found, EntityTypes.PERSON, String.join(" ", name));
         }
+    }
+
+    /**
+     * Index of the "of" in a span that runs from a person's name into an organisation's ("Alvin Yeung of Civic
+     * Party", "Jann Wenner of Rolling Stone Magazine"), or -1: before it two or three name-like words with no head
+     * word ("Bank of England", "Museum of Flight" stay whole), after it a name an organisation suffix ends.
+     */
+    private static int personOfOrganisation(List<EntityTokenizer.Token> tokens, int start, int end, String headType) {
+        if (!EntityTypes.ORG.equals(headType)) {
+            return -1;
+        }
+        for (int of = start + 2; of <= start + 3 && of < end - 1; of++) {
+            if ("of".equals(tokens.get(of).text())) {
+                for (int k = start; k < of; k++) {
+                    String w = tokens.get(k).text();
+                    if (!tokens.get(k).isWord() || !nameLike(w) || headType(w) != null) {
+                        return -1;
+                    }
+                }
+                return of;
+            }
+        }
+        return -1;
     }
 
     /**

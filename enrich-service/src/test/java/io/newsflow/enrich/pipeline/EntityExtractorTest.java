@@ -68,6 +68,18 @@ class EntityExtractorTest {
     }
 
     @Test
+    void facilitiesArePlacesAndAPersonOfAPartyIsTwoNames() {
+        List<EntityMention> e = EXTRACTOR.extract("The shuttle was moved from the Kennedy Space Center to the California "
+                + "Science Center, near the Adler Planetarium. In Kowloon East, Alvin Yeung of the Civic Party won.");
+        find(e, EntityTypes.LOCATION, "Kennedy Space Center");
+        find(e, EntityTypes.LOCATION, "California Science Center");
+        find(e, EntityTypes.LOCATION, "Adler Planetarium");
+        find(e, EntityTypes.PERSON, "Alvin Yeung");
+        find(e, EntityTypes.ORG, "Civic Party");
+        assertFalse(e.stream().anyMatch(m -> m.name().contains(" of ")), e.toString());
+    }
+
+    @Test
     void sentenceStartWordsAreNotEntities() {
         List<EntityMention> e = EXTRACTOR.extract("However, the talks went on. Meanwhile nothing changed.");
         assertTrue(e.isEmpty(), e.toString());
