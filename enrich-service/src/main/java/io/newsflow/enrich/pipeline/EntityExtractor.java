@@ -270,8 +270,10 @@ public final class EntityExtractor implements EnrichmentStage {
         while (end > start && !tokens.get(end - 1).isWord() && !tokens.get(end - 1).text().equals(".")) {
             end--;
         }
-        if (start >= end || onlyTitles(tokens, start, end)) {
-            return;
+        if (start >= end || onlyTitles(tokens, start, end)
+                || EntityTypes.PERSON.equals(type) && isTitleOrOffice(tokens.get(end - 1).text())) {
+            return; // "Afghan Ambassador", "Flight CEO": a person's name does not end in a title (cross-validated on
+                    // GUM's training part: F1 0.695 -> 0.696, precision only, better on each of four shuffle seeds)
         }
         String headType = end - start > 1 ? headType(tokens.get(end - 1).text()) : null;
         int of = personOfOrganisation(tokens, start, end, headType);
@@ -306,12 +308,15 @@ public final class EntityExtractor implements EnrichmentStage {
     private static boolean onlyTitles(List<EntityTokenizer.Token> tokens, int start, int end) {
         for (int k = start; k < end; k++) {
             String w = tokens.get(k).text();
-            if (!EntityLexicon.PERSON_TITLES.contains(w) && !EntityLexicon.OFFICE_WORDS.contains(w)
-                    && !EntityLexicon.CONNECTORS.contains(w)) {
+            if (!isTitleOrOffice(w) && !EntityLexicon.CONNECTORS.contains(w)) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean isTitleOrOffice(String w) {
+        return EntityLexicon.PERSON_TITLES.contains(w) || EntityLexicon.OFFICE_WORDS.contains(w);
     }
 
     /**

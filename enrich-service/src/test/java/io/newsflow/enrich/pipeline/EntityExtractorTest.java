@@ -80,6 +80,15 @@ class EntityExtractorTest {
     }
 
     @Test
+    void aPersonsNameDoesNotEndInATitle() {
+        List<EntityMention> e = EXTRACTOR.extract("The trainer, on which [former Museum of Flight CEO] Bonnie Dunbar "
+                + "trained, will soon call the Museum of Flight home.");
+        find(e, EntityTypes.PERSON, "Bonnie Dunbar");
+        find(e, EntityTypes.LOCATION, "Museum of Flight");
+        assertFalse(e.stream().anyMatch(m -> m.name().endsWith("CEO")), e.toString());
+    }
+
+    @Test
     void sentenceStartWordsAreNotEntities() {
         List<EntityMention> e = EXTRACTOR.extract("However, the talks went on. Meanwhile nothing changed.");
         assertTrue(e.isEmpty(), e.toString());
