@@ -180,6 +180,9 @@ public final class EntityExtractor implements EnrichmentStage {
                 continue;
             }
             java.util.Arrays.fill(covered, span.start(), span.end(), true);
+            if (!EntityTypes.ORG.equals(span.type()) && placeFollows(tokens, known, span.end())) {
+                span = new EntityTagger.Span(span.start(), span.end(), EntityTypes.LOCATION); // "Irving, Texas"
+            }
             tagged(paragraph, tokens, span, names, singles);
         }
         for (int i = 0; i < tokens.size(); i++) {
@@ -195,7 +198,42 @@ public final class EntityExtractor implements EnrichmentStage {
                 count(found, m.entry());
             }
         }
-        ruleFallback(tokens, covered, matchStart, found);
+        ruleFallback(tokens, covered, matchStart, known, found);
+    }
+
+    /** Words that may follow "Town, State" when the state closes the place ("in Irving, Texas and Dallas"). */
+    private static final java.util.Set<String> AFTER_PLACE = java.util.Set.of("and", "or", "in", "on", "at", "to",
+            "for", "from", "with", "where", "which", "who", "has", "have", "had", "is", "was", "were", "are");
+
+    /**
+     * Whether a name ending before token i is followed by ", State" or ", Country" that closes the clause: the
+     * name is a town there ("Irving, Texas", "Chapel Hill, North Carolina"). The state must be written as its
+     * name, not as a demonym ("Merkel, German chancellor"), and be followed by punctuation, the end or a
+     * function word, not by a noun ("Romney, Massachusetts governor"). Cross-validated on GUM's training part:
+     * F1 0.696 -> 0.704 (mean of four shuffle seeds, better on each).
+     */
+    private static boolean placeFollows(List<EntityTokenizer.Token> tokens, Gazetteer.Match[] known, int i) {
+        if (i + 1 >= tokens.size() || !",".equals(tokens.get(i).text())) {
+            return false;
+        }
+        Gazetteer.Match m = known[i + 1];
+        if (m == null || EntityTypes.ORG.equals(m.entry().type()) || EntityTypes.PERSON.equals(m.entry().type())) {
+            return false;
+        }
+        int after = i + 1 + m.length();
+        StringBuilder written = new StringBuilder();
+        for (int k = i + 1; k < after; k++) {
+            written.append(k > i + 1 ? " " : "").append(tokens.get(k).text());
+        }
+        if (!written.toString().equals(m.entry().name()) && !EntityTypes.LOCATION.equals(m.entry().type())) {
+            return false; // a country only by its name: "German", "American" are demonyms
+        }
+        if (after >= tokens.size()) {
+            return true;
+        }
+        EntityTokenizer.Token next = tokens.get(after);
+        return !next.isWord() && !next.text().startsWith("'") && !next.text().startsWith("’")
+                || AFTER_PLACE.contains(next.text());
     }
 
     /**
@@ -325,7 +363,7 @@ public final class EntityExtractor implements EnrichmentStage {
      * after a known name's first token: "New York City" also gave "York City"; cross-validated F1 0.639 → 0.641).
      */
     private void ruleFallback(List<EntityTokenizer.Token> tokens, boolean[] covered, int[] matchStart,
-            Map<String, Tally> found) {
+            Gazetteer.Match[] known, Map<String, Tally> found) {
         int i = 0;
         while (i < tokens.size()) {
             EntityTokenizer.Token tok = tokens.get(i);
@@ -335,6 +373,13 @@ public final class EntityExtractor implements EnrichmentStage {
                 continue;
             }
             int end = runEnd(tokens, covered, matchStart, i);
+            if (end - i <= MAX_NAME_TOKENS && placeFollows(tokens, known, end)
+                    && tokens.subList(i, end).stream().allMatch(t -> t.isWord() && nameLike(t.text()))) {
+                add(found, EntityTypes.LOCATION, tokens.subList(i, end).stream().map(EntityTokenizer.Token::text)
+                        .collect(java.util.stream.Collectors.joining(" ")));
+                i = end;
+                continue;
+            }
             classify(tokens.subList(i, end).stream().map(EntityTokenizer.Token::text).toList(), found);
             i = end;
         }

@@ -80,6 +80,19 @@ class EntityExtractorTest {
     }
 
     @Test
+    void aTownBeforeItsStateIsAPlace() {
+        List<EntityMention> e = EXTRACTOR.extract("The museum moved from McMinnville, Oregon, to Chapel Hill, North "
+                + "Carolina and the team in Irving, Texas. Angela Merkel, German chancellor, and Mitt Romney, "
+                + "Massachusetts governor, met.");
+        find(e, EntityTypes.LOCATION, "McMinnville");
+        find(e, EntityTypes.LOCATION, "Chapel Hill");
+        find(e, EntityTypes.LOCATION, "Irving");
+        find(e, EntityTypes.LOCATION, "North Carolina");
+        find(e, EntityTypes.PERSON, "Angela Merkel");
+        find(e, EntityTypes.PERSON, "Mitt Romney");
+    }
+
+    @Test
     void aPersonsNameDoesNotEndInATitle() {
         List<EntityMention> e = EXTRACTOR.extract("The trainer, on which [former Museum of Flight CEO] Bonnie Dunbar "
                 + "trained, will soon call the Museum of Flight home.");
