@@ -68,6 +68,40 @@ class EntityExtractorTest {
     }
 
     @Test
+    void facilitiesArePlacesAndAPersonOfAPartyIsTwoNames() {
+        List<EntityMention> e = EXTRACTOR.extract("The shuttle was moved from the Kennedy Space Center to the California "
+                + "Science Center, near the Adler Planetarium. In Kowloon East, Alvin Yeung of the Civic Party won.");
+        find(e, EntityTypes.LOCATION, "Kennedy Space Center");
+        find(e, EntityTypes.LOCATION, "California Science Center");
+        find(e, EntityTypes.LOCATION, "Adler Planetarium");
+        find(e, EntityTypes.PERSON, "Alvin Yeung");
+        find(e, EntityTypes.ORG, "Civic Party");
+        assertFalse(e.stream().anyMatch(m -> m.name().contains(" of ")), e.toString());
+    }
+
+    @Test
+    void aTownBeforeItsStateIsAPlace() {
+        List<EntityMention> e = EXTRACTOR.extract("The museum moved from McMinnville, Oregon, to Chapel Hill, North "
+                + "Carolina and the team in Irving, Texas. Angela Merkel, German chancellor, and Mitt Romney, "
+                + "Massachusetts governor, met.");
+        find(e, EntityTypes.LOCATION, "McMinnville");
+        find(e, EntityTypes.LOCATION, "Chapel Hill");
+        find(e, EntityTypes.LOCATION, "Irving");
+        find(e, EntityTypes.LOCATION, "North Carolina");
+        find(e, EntityTypes.PERSON, "Angela Merkel");
+        find(e, EntityTypes.PERSON, "Mitt Romney");
+    }
+
+    @Test
+    void aPersonsNameDoesNotEndInATitle() {
+        List<EntityMention> e = EXTRACTOR.extract("The trainer, on which [former Museum of Flight CEO] Bonnie Dunbar "
+                + "trained, will soon call the Museum of Flight home.");
+        find(e, EntityTypes.PERSON, "Bonnie Dunbar");
+        find(e, EntityTypes.LOCATION, "Museum of Flight");
+        assertFalse(e.stream().anyMatch(m -> m.name().endsWith("CEO")), e.toString());
+    }
+
+    @Test
     void sentenceStartWordsAreNotEntities() {
         List<EntityMention> e = EXTRACTOR.extract("However, the talks went on. Meanwhile nothing changed.");
         assertTrue(e.isEmpty(), e.toString());

@@ -58,6 +58,8 @@ public final class GumDocument {
         StringBuilder paragraph = new StringBuilder();
         List<String> tokens = new ArrayList<>();
         List<String> tags = new ArrayList<>();
+        List<String> deprels = new ArrayList<>();
+        List<Integer> heads = new ArrayList<>();
         Map<String, String> typeOf = new HashMap<>();
         Map<String, String> identityOf = new HashMap<>();
         Map<String, Set<String>> formsOf = new LinkedHashMap<>();
@@ -67,7 +69,14 @@ public final class GumDocument {
                 identityOf.putIfAbsent(f[0], f[GumBrackets.IDENTITY_FIELD]);
             }
             addForm(formsOf, f[0], tokens.subList(first, last + 1), tags.subList(first, last + 1));
+            if (f.length > GumBrackets.TYPE_FIELD && "person".equals(f[GumBrackets.TYPE_FIELD])) {
+                String name = personName(tokens, tags, deprels, heads, first, last);
+                if (name != null) {
+                    formsOf.computeIfAbsent(f[0], k -> new LinkedHashSet<>()).add(name);
+                }
+            }
         });
+        int sentenceFirst = 0;
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             if (line.startsWith("# newpar")) {
                 if (line.startsWith("# newpar_block")) {
@@ -85,8 +94,13 @@ public final class GumDocument {
                     continue;
                 }
                 int index = tokens.size();
+                if ("1".equals(cols[0])) {
+                    sentenceFirst = index;
+                }
                 tokens.add(cols[1]);
                 tags.add(cols[4]);
+                deprels.add(cols[7]);
+                heads.add("0".equals(cols[6]) || "_".equals(cols[6]) ? -1 : sentenceFirst + Integer.parseInt(cols[6]) - 1);
                 brackets.token(cols[9], index);
             }
         }
@@ -152,6 +166,68 @@ public final class GumDocument {
                 formsOf.computeIfAbsent(eid, x -> new LinkedHashSet<>()).add(name);
             }
         }
+    }
+
+    /**
+     * A person mention's own name by its syntax: the proper-noun tokens joined to the mention's head by UD's name
+     * relations ({@code flat}, and {@code compound} under a proper-noun head), with hyphens inside; null when that
+     * is not one contiguous run or is the whole mention. GUM's person mentions include titles, appositions and
+     * modifiers ("Major general Fuad Basya", "Raymond Chan of People Power", "Joint Council for the Welfare of
+     * Immigrants campaigner Caitlin Boswell"), which the longest proper-noun run of {@link #addForm} gets wrong
+     * when the title is tagged a proper noun or an "of" joins the name to an organisation.
+     */
+    static String personName(List<String> tokens, List<String> tags, List<String> deprels, List<Integer> heads,
+            int first, int last) {
+        int head = first;
+        for (int k = first; k <= last; k++) {
+            int h = heads.get(k);
+            if (h < first || h > last) {
+                head = k;
+                break;
+            }
+        }
+        boolean properHead = tags.get(head).startsWith("NNP");
+        boolean[] in = new boolean[last - first + 1];
+        in[head - first] = properHead;
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (int k = first; k <= last; k++) {
+                if (in[k - first] || !tags.get(k).startsWith("NNP")) {
+                    continue;
+                }
+                String rel = deprels.get(k);
+                int h = heads.get(k);
+                boolean joins = h == head ? rel.startsWith("flat") || properHead && rel.startsWith("compound")
+                        : h >= first && h <= last && in[h - first] && (rel.startsWith("flat") || rel.startsWith("compound"));
+                if (joins) {
+                    in[k - first] = true;
+                    grew = true;
+                }
+            }
+        }
+        for (int k = first + 1; k < last; k++) {
+            if ("HYPH".equals(tags.get(k)) && in[k - 1 - first] && in[k + 1 - first]) {
+                in[k - first] = true;
+            }
+        }
+        int from = -1;
+        int to = -1;
+        for (int k = first; k <= last; k++) {
+            if (in[k - first]) {
+                if (from < 0) {
+                    from = k;
+                } else if (to != k - 1) {
+                    return null; // not one run
+                }
+                to = k;
+            }
+        }
+        if (from < 0 || from == first && to == last) {
+            return null;
+        }
+        String name = normalize(String.join(" ", tokens.subList(from, to + 1)));
+        return name.isEmpty() ? null : name;
     }
 
     private static final Set<String> NAME_INNER = Set.of("of", "and", "the", "&", "-");

@@ -104,7 +104,9 @@ public final class GumSection implements EvalSection {
     static boolean compatible(String ours, String gumType) {
         return switch (gumType) {
             case "person" -> EntityTypes.PERSON.equals(ours);
-            case "organization" -> EntityTypes.ORG.equals(ours);
+            // a country is a geopolitical entity: GUM types it organization where it acts ("North Korea fired"),
+            // place elsewhere; the name must still be the entity's identity or one of its mentions
+            case "organization" -> EntityTypes.ORG.equals(ours) || EntityTypes.COUNTRY.equals(ours);
             case "place" -> EntityTypes.LOCATION.equals(ours) || EntityTypes.COUNTRY.equals(ours);
             default -> false;
         };

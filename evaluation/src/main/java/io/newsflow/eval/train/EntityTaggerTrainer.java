@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import io.newsflow.enrich.pipeline.EntityExtractor;
 import io.newsflow.enrich.pipeline.EntityTokenizer;
 import io.newsflow.enrich.pipeline.Gazetteer;
+import io.newsflow.enrich.pipeline.StandardPipeline;
 import io.newsflow.enrich.pipeline.entities.EntityFeatures;
 import io.newsflow.enrich.pipeline.entities.EntityTagModel;
 import io.newsflow.enrich.pipeline.entities.EntityTagger;
@@ -42,7 +43,8 @@ public final class EntityTaggerTrainer {
     static final long SHUFFLE_SEED = Long.getLong("newsflow.train.seed", 20261122L);
     static final String GAZETTEER = "entities-gazetteer.txt";
     static final String WORDS = "entities-words.txt.gz";
-    static final int MAX_ENTITIES = 50;
+    /** The service's own entity cap, so that the figures printed are those of the service's output. */
+    static final int MAX_ENTITIES = StandardPipeline.Settings.serviceDefaults().integer("entities.max-entities");
 
     private record Doc(String id, int fold, List<Example> examples, GumDocument gold) {
     }

@@ -38,19 +38,14 @@ class ScorersTest {
 
     @Test
     void gumDocumentsYieldTextAndLinkedEntities(@TempDir Path dir) throws Exception {
-        Path f = dir.resolve("GUM_news_x.conllu");
-        Files.writeString(f, String.join("\n",
-                "# newdoc id = GUM_news_x",
-                "# newpar",
-                "# text = Joe Biden visited the United States.",
+        Path f = GumTestFiles.write(dir, "GUM_news_x", "Joe Biden visited the United States.",
                 "1\tJoe\tJoe\tPROPN\tNNP\t_\t2\tnsubj\t_\tEntity=(1-person-new-sssss-cf1-1-coref-Joe_Biden",
                 "2\tBiden\tBiden\tPROPN\tNNP\t_\t0\troot\t_\tEntity=1)",
                 "3\tvisited\tvisit\tVERB\tVBD\t_\t0\troot\t_\t_",
                 "4\tthe\tthe\tDET\tDT\t_\t6\tdet\t_\tEntity=(2-place-new-sssss-cf1-2-coref-United_States",
                 "5\tUnited\tunite\tADJ\tNNP\t_\t6\tamod\t_\t_",
                 "6\tStates\tstate\tPROPN\tNNPS\t_\t3\tobj\t_\tEntity=2)|SpaceAfter=No",
-                "7\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_",
-                ""));
+                "7\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_");
         GumDocument doc = GumDocument.parse(f);
         assertEquals("Joe Biden visited the United States.", doc.text);
         assertEquals(2, doc.entities.size());
@@ -69,8 +64,8 @@ class ScorersTest {
             "# newpar",
             "# text = Major general Fuad Basya met Joe Biden and Biden left.",
             "1\tMajor\tmajor\tADJ\tNNP\t_\t2\tamod\t_\tEntity=(3-person-new-nnnnn-cf2-1,2,3,4-coref",
-            "2\tgeneral\tgeneral\tNOUN\tNN\t_\t5\tnsubj\t_\t_",
-            "3\tFuad\tFuad\tPROPN\tNNP\t_\t2\tflat\t_\t_",
+            "2\tgeneral\tgeneral\tPROPN\tNNP\t_\t3\tnmod:desc\t_\t_",
+            "3\tFuad\tFuad\tPROPN\tNNP\t_\t5\tnsubj\t_\t_",
             "4\tBasya\tBasya\tPROPN\tNNP\t_\t3\tflat\t_\tEntity=3)",
             "5\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_",
             "6\tJoe\tJoe\tPROPN\tNNP\t_\t5\tobj\t_\tEntity=(1-person-new-sssss-cf1-1-coref-Joe_Biden",
@@ -93,6 +88,29 @@ class ScorersTest {
         GumSection.score(doc, List.of(new EntityMention("PERSON", "Joe Biden", null, 2),
                 new EntityMention("PERSON", "Fuad Basya", null, 1)), prf);
         assertEquals(1.0, prf.precision(), 1e-9, "an unlinked named entity's proper name counts neither way");
+        assertEquals(1.0, prf.recall(), 1e-9);
+    }
+
+    @Test
+    void aPersonMentionsNameIsItsHeadWithItsNameRelationsAndACountryMayBeAnActor(@TempDir Path dir) throws Exception {
+        Path f = GumTestFiles.write(dir, "GUM_news_z", "Raymond Chan of People Power said North Korea fired.",
+                "1\tRaymond\tRaymond\tPROPN\tNNP\t_\t6\tnsubj\t_\tEntity=(1-person-new-nnnnn-cf7-1,2-sgl-Raymond_Chan_Chi%2Dchuen",
+                "2\tChan\tChan\tPROPN\tNNP\t_\t1\tflat\t_\t_",
+                "3\tof\tof\tADP\tIN\t_\t5\tcase\t_\t_",
+                "4\tPeople\tPeople\tPROPN\tNNP\t_\t5\tcompound\t_\tEntity=(2-organization-new-nnnnn-cf9-1,2-sgl-People_Power_%28Hong_Kong%29",
+                "5\tPower\tPower\tPROPN\tNNP\t_\t1\tnmod\t_\tEntity=2)1)",
+                "6\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_",
+                "7\tNorth\tNorth\tPROPN\tNNP\t_\t8\tcompound\t_\tEntity=(3-organization-new-nnnnn-cf1-1,2-sgl-North_Korea",
+                "8\tKorea\tKorea\tPROPN\tNNP\t_\t9\tnsubj\t_\tEntity=3)",
+                "9\tfired\tfire\tVERB\tVBD\t_\t6\tccomp\t_\tSpaceAfter=No",
+                "10\t.\t.\tPUNCT\t.\t_\t6\tpunct\t_\t_");
+        GumDocument doc = GumDocument.parse(f);
+        GumDocument.GoldEntity chan = doc.entities.stream().filter(g -> g.type().equals("person")).findFirst().orElseThrow();
+        assertTrue(chan.forms().contains("raymond chan"), chan.forms().toString());
+        PrfCounter prf = new PrfCounter();
+        GumSection.score(doc, List.of(new EntityMention("PERSON", "Raymond Chan", null, 1),
+                new EntityMention("ORG", "People Power", null, 1), new EntityMention("COUNTRY", "North Korea", "KP", 1)), prf);
+        assertEquals(1.0, prf.precision(), 1e-9);
         assertEquals(1.0, prf.recall(), 1e-9);
     }
 

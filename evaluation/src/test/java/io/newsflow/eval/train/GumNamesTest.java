@@ -2,7 +2,6 @@ package io.newsflow.eval.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -15,16 +14,14 @@ import io.newsflow.enrich.pipeline.Gazetteer;
 import io.newsflow.enrich.pipeline.entities.EntityTagModel;
 import io.newsflow.enrich.pipeline.entities.EntityTagger;
 import io.newsflow.enrich.pipeline.entities.WordClasses;
+import io.newsflow.eval.sections.GumTestFiles;
 
 class GumNamesTest {
 
     @Test
     void namesAreProperRunsAroundTheHeadWithoutTitles(@TempDir Path dir) throws Exception {
-        Path f = dir.resolve("GUM_news_z.conllu");
-        Files.writeString(f, String.join("\n",
-                "# newdoc id = GUM_news_z",
-                "# newpar",
-                "# text = President Joe Biden of the Democratic Party visited the Bay of Bengal region.",
+        Path f = GumTestFiles.write(dir, "GUM_news_z",
+                "President Joe Biden of the Democratic Party visited the Bay of Bengal region.",
                 "1\tPresident\tpresident\tPROPN\tNNP\t_\t3\tcompound\t_\tEntity=(1-person-new-sssss-cf1-1-coref-Joe_Biden",
                 "2\tJoe\tJoe\tPROPN\tNNP\t_\t3\tflat\t_\t_",
                 "3\tBiden\tBiden\tPROPN\tNNP\t_\t8\tnsubj\t_\t_",
@@ -38,8 +35,7 @@ class GumNamesTest {
                 "11\tof\tof\tADP\tIN\t_\t12\tcase\t_\t_",
                 "12\tBengal\tBengal\tPROPN\tNNP\t_\t10\tnmod\t_\t_",
                 "13\tregion\tregion\tNOUN\tNN\t_\t8\tobj\t_\tEntity=3)|SpaceAfter=No",
-                "14\t.\t.\tPUNCT\t.\t_\t8\tpunct\t_\t_",
-                ""));
+                "14\t.\t.\tPUNCT\t.\t_\t8\tpunct\t_\t_");
         List<GumNames.Paragraph> paragraphs = GumNames.read(f);
         assertEquals(1, paragraphs.size());
         GumNames.Paragraph p = paragraphs.get(0);

@@ -19,6 +19,16 @@ public final class EntityLexicon {
             "Peninsula", "Ocean", "River", "Mountains", "Mountain", "Lake", "Gulf", "Bay", "Province", "Prefecture",
             "County", "Region", "Valley", "Desert", "Coast", "Canal", "Street", "Square", "Airport", "City", "District",
             "Park", "Bridge", "Base", "Hills", "Harbor", "Harbour", "Channel", "Territory", "Territories", "Village");
+    /**
+     * Last words of facility names: a named building or site is a place ("Kennedy Space Center", "Adler Planetarium",
+     * "Shandao Station"), as GUM annotates it. They win over {@link #ORG_HEADS} ("Center" is in both: a research
+     * centre is an organisation, but most named centres in news are sites) when they fix a name's type; the tagger's
+     * word-class feature still sees "Center" as an organisation head (the model was trained so). Chosen on GUM's
+     * training-part cross-validation (session 10: F1 0.669 → 0.690, mean of four shuffle seeds, better on each).
+     */
+    public static final Set<String> FACILITY_HEADS = Set.of("Center", "Centre", "Museum", "Hall", "Station",
+            "Memorial", "Planetarium", "Tower", "Towers", "Stadium", "Arena", "Hospital", "Library", "Gallery",
+            "Theatre", "Theater", "Temple", "Cathedral", "Palace", "Castle", "Complex");
     public static final Set<String> PERSON_TITLES = Set.of("President", "Vice", "Prime", "Minister", "Secretary",
             "Chancellor", "Premier", "Governor", "Gov", "Senator", "Sen", "Rep", "Representative", "Mayor", "King",
             "Queen", "Prince", "Princess", "Pope", "General", "Gen", "Admiral", "Adm", "Colonel", "Col", "Captain",
