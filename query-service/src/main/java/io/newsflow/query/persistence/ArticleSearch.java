@@ -174,7 +174,16 @@ public class ArticleSearch {
     }
 
     public Page search(SearchCriteria c) {
-        return search(c, windowsServe(c, config.dbParallelWorkers()) ? ListPlan.NEWEST_WINDOWS : ListPlan.WALK);
+        if (windowsServe(c, config.dbParallelWorkers())) {
+            return search(c, ListPlan.NEWEST_WINDOWS);
+        }
+        if (c.collapseStories() && c.hasQuery() && c.sort() != SortOrder.RELEVANCE) {
+            // A collapsed walk probes each walked match's story, so a rarer term walks long (climate at 1M: 54,000
+            // buffers walked, 3,300 with its ~5,400 matches fetched and sorted); the facets' probe tells which.
+            return search(c, probe(c).favoursSortedMatches(c.limit() + 1, config.search().walkedRowCost())
+                    ? ListPlan.MATCHES_SORTED : ListPlan.WALK);
+        }
+        return search(c, ListPlan.WALK);
     }
 
     /**
@@ -234,9 +243,12 @@ public class ArticleSearch {
         // The snippet is computed for the page's rows only, not for every match, nor for the look-ahead row that
         // only tells whether more follow (ts_headline over the text's first 2,000 characters is most of a typical
         // search's time: ~0.3-0.5 ms a row).
+        // The collapsed walk's rows come out of its fence newest-first; sorting them again here would make
+        // PostgreSQL plan the fence for every match (no LIMIT passes a sort), see newestFirst.
+        boolean rankedInOrder = !relevance && windows.isEmpty() && collapsedWalk(c, f, plan);
         String sql = ranked + ", page AS (SELECT m.id, m.t, m.rank FROM ranked m"
                 + (outer.isEmpty() ? "" : " WHERE " + String.join(" AND ", outer))
-                + " ORDER BY " + pageOrder + " LIMIT :fetch)"
+                + (rankedInOrder ? "" : " ORDER BY " + pageOrder) + " LIMIT :fetch)"
                 + " SELECT m.id, m.rank, " + (c.hasQuery() ? "CASE WHEN m.n <= :shown THEN " + SNIPPET + " END"
                         : "CAST(NULL AS text)") + " AS snippet"
                 + (relevance ? ", (SELECT count(*) FROM cand), (SELECT " + FLOOR_MICROS + " FROM cand c ORDER BY c.t,"
@@ -297,7 +309,7 @@ public class ArticleSearch {
      * PostgreSQL from passing its LIMIT into the subquery. Without one, a phrase alone sorted all 38,120 rows
      * holding "prime" and "minister" at 1M (16,105 buffers, 536 ms with a LIMIT-bounded fence) where the plain walk
      * of the sort index stops after 125 rows (646 buffers); collapse=story of a common term behind a fence took
-     * 1.7 s.
+     * 1.7 s. Both with the page sorting again above the fence; the collapsed walk (below) does not.
      */
     private static String newestFirst(SearchCriteria c, SqlFilter f, List<String> pageAfter, ListPlan plan) {
         String column = sortColumn(c);
@@ -305,17 +317,40 @@ public class ArticleSearch {
         String select = "WITH ranked AS NOT MATERIALIZED (SELECT a.id, a." + column + " AS t,"
                 + " CAST(NULL AS real) AS rank FROM ";
         boolean sortMatches = plan == ListPlan.MATCHES_SORTED && c.hasQuery();
-        if (!sortMatches && (!f.matchMayNeedPositions() || !f.isNarrowed())) {
-            return select + "{h-schema}article a WHERE " + f.where() + collapse + ")";
-        }
         String after = afterCondition(pageAfter, column);
+        String inOrder = " ORDER BY a." + column + " DESC, a.id DESC";
+        if (collapsedWalk(c, f, plan)) {
+            // The matches in sort order behind a fence, the story probe above it: the probe runs only on the rows
+            // read until the page is full. Unfenced, the planner's flat estimate for words outside its
+            // most-common list made it take every match by bitmap and probe each one's story (school at 1M:
+            // 220,000 buffers, 1 s; fenced, a walk of 5,300). The page above does not sort again, so PostgreSQL
+            // passes its LIMIT into the fence and still chooses between walking the sort index and sorting. A
+            // phrase takes the relaxed match inside (GIN answers it exactly; the exact match re-checked the TOASTed
+            // tsvector of each of the 38,000 candidates of "prime minister": 194,000 buffers, relaxed 17,900).
+            return select + (f.matchMayNeedPositions() ? phraseFence(f, column, after)
+                    : "(SELECT a.id, a.story_id, a." + column + " FROM {h-schema}article a WHERE " + f.where() + after
+                            + inOrder + " OFFSET 0) a WHERE TRUE") + collapse + ")";
+        }
+        if (!sortMatches && (!f.matchMayNeedPositions() || !f.isNarrowed())) {
+            return select + "{h-schema}article a WHERE " + f.where() + ")";
+        }
         if (sortMatches && !f.matchMayNeedPositions()) {
-            // Every match behind the fence, unordered: the planner takes them through the text index (bitmap)
-            // instead of walking the sort index; the page's ORDER BY ... LIMIT then sorts them (top-N).
+            // Every match behind the fence: the planner takes them through the text index (bitmap) instead of
+            // walking the sort index; the page's ORDER BY ... LIMIT then sorts them (top-N). Collapsed, they are
+            // sorted inside the fence, so that the story probe above it runs only until the page is full.
             return select + "(SELECT a.id, a.story_id, a." + column + " FROM {h-schema}article a WHERE " + f.where()
-                    + after + " OFFSET 0) a WHERE TRUE" + collapse + ")";
+                    + after + (collapse.isEmpty() ? "" : inOrder) + " OFFSET 0) a WHERE TRUE" + collapse + ")";
         }
         return select + phraseFence(f, column, after) + collapse + ")";
+    }
+
+    /**
+     * True when {@link #newestFirst} takes the collapsed walk: collapse=story over the plain newest-first walk
+     * (not the sorted matches, nor a phrase under a bounding filter, which have fences of their own).
+     */
+    private static boolean collapsedWalk(SearchCriteria c, SqlFilter f, ListPlan plan) {
+        return c.collapseStories() && !(plan == ListPlan.MATCHES_SORTED && c.hasQuery())
+                && (!f.matchMayNeedPositions() || !f.isNarrowed());
     }
 
     /**

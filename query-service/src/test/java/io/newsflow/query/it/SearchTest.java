@@ -384,11 +384,14 @@ class SearchTest {
         String src = "plans-" + UUID.randomUUID();
         Instant base = Instant.parse("2021-07-01T00:00:00Z");
         String story = "story-" + UUID.randomUUID();
+        // A word only this test's rows hold, for a search without a source (the service's own choice of plan).
+        String word = "plans" + new java.util.Random().ints(10, 'a', 'z' + 1)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
         List<TestArticle> all = new ArrayList<>();
         for (int i = 0; i < 18; i++) {
             // Ties every other pair (broken by id), undated rows, a story, a second configuration, a duplicate.
             Instant at = i % 7 == 6 ? null : base.plus(i / 2 * 3L, ChronoUnit.HOURS);
-            TestArticle a = new TestArticle().source(src).title("Harbour report " + i).publishedAt(at)
+            TestArticle a = new TestArticle().source(src).title("Harbour report " + i + " " + word).publishedAt(at)
                     .ingestedAt(base.plus(100 - i % 5, ChronoUnit.HOURS))
                     .text(i % 3 == 0 ? "The harbour pilots met the port authority on day " + i + "."
                             : "Dock workers at the harbour voted, the authority of the port said on day " + i + ".");
@@ -411,6 +414,21 @@ class SearchTest {
         List<String> harbour = all.stream().filter(a -> !a.title.endsWith("copy")).sorted(newestFirst)
                 .map(a -> a.id).toList();
         assertEquals(harbour, pages(ListPlan.MATCHES_SORTED, src, "harbour", null, null, null, "4"));
+        // Collapsed: the story's newest match (8) stands for its older mates (5, 3).
+        List<String> harbourCollapsed = harbour.stream()
+                .filter(id -> !id.equals(all.get(5).id) && !id.equals(all.get(3).id)).toList();
+        for (ListPlan plan : ListPlan.values()) {
+            assertEquals(harbourCollapsed, pages(plan, src, "harbour", null, "story", null, "3"), "collapsed " + plan);
+        }
+        assertEquals(harbourCollapsed, Pipeline.pageThrough(Map.of("q", word, "collapse", "story", "limit", "3"),
+                page -> { }), "collapsed, the plan the service chooses");
+        for (String q : List.of(word, "\"harbour report\" " + word)) {
+            for (ListPlan plan : ListPlan.values()) {
+                // No source: the collapsed walk's own fence (a phrase's relaxed match inside it).
+                assertEquals(harbourCollapsed, pages(plan, null, q, null, "story", null, "3"), "collapsed " + plan
+                        + " without a source: " + q);
+            }
+        }
         for (String q : List.of("harbour", "pilots", "\"port authority\"", "harbour -pilots", "authority OR dock")) {
             for (String limit : List.of("1", "3", "100")) {
                 for (String sort : java.util.Arrays.asList(null, "ingested")) {
@@ -441,7 +459,7 @@ class SearchTest {
         }
     }
 
-    /** Every id of a search paged through with {@code plan}, following the cursors. */
+    /** Every id of a search ({@code src}: a source, or null) paged through with {@code plan}, following cursors. */
     private List<String> pages(ListPlan plan, String src, String q, String sort, String collapse,
             String duplicates, String limit) throws Exception {
         return pages(plan, src, q, sort, collapse, duplicates, limit, null, null);
@@ -450,8 +468,8 @@ class SearchTest {
     /** {@link #pages} within published dates {@code from} (inclusive) and {@code to} (exclusive), either null. */
     private List<String> pages(ListPlan plan, String src, String q, String sort, String collapse,
             String duplicates, String limit, String from, String to) throws Exception {
-        SearchCriteria c = parser.parse(new SearchParameters(q, List.of(src), List.of(), from, to, null, duplicates,
-                sort, limit, null, List.of(), List.of(), collapse, List.of()));
+        SearchCriteria c = parser.parse(new SearchParameters(q, src == null ? List.of() : List.of(src), List.of(),
+                from, to, null, duplicates, sort, limit, null, List.of(), List.of(), collapse, List.of()));
         List<String> ids = new ArrayList<>();
         for (int guard = 0; guard < 100; guard++) {
             SearchCriteria criteria = c;
