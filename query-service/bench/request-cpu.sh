@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # CPU per request, load-independent: starts the packaged service on a pool of 2 connections, sends every path of a
 # list one at a time (warm-up passes first, for the JIT and the page cache), then measures passes over the list and
-# prints the CPU time (user + sys, from /proc) per request of the JVM and of the service's PostgreSQL backends,
+# prints the CPU time (user + sys, from /proc) per request of the JVM (all of it, and its request-serving threads)
+# and of the service's PostgreSQL backends,
 # and the mean wall time of the sequential requests. CPU does not depend on what else runs on the machine (within
 # cache effects); the wall time does.
 #   query-service/bench/request-cpu.sh <app dir> <db> <port> <paths file> [measured passes, default 2] [warm-up passes, default 2]
@@ -25,12 +26,16 @@ for _ in $(seq 1 "$WARM"); do pass; done
 BACKENDS=$(psql -h 127.0.0.1 -U postgres -tAc "SELECT string_agg(pid::text, ' ') FROM pg_stat_activity WHERE application_name = '$MARK'")
 TICK=$(getconf CLK_TCK)
 ticks() { local t=0; for p in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo $t; }
-jvm0=$(ticks $SVC); db0=$(ticks $BACKENDS); t0=$(date +%s%N)
+# The threads that serve requests (HTTP event loops, worker pool); the rest of the JVM's CPU is mostly the JIT
+# compilers, still busy after a few hundred requests, and idle background threads (the Kafka client's reconnects).
+served() { local t=0; for d in /proc/$SVC/task/*; do case $(cat "$d/comm") in executor-thread*|vert.x-eventloo*)
+  t=$((t + $(awk '{print $14 + $15}' "$d/stat")));; esac; done; echo $t; }
+jvm0=$(ticks $SVC); srv0=$(served); db0=$(ticks $BACKENDS); t0=$(date +%s%N)
 for _ in $(seq 1 "$PASSES"); do pass; done
-t1=$(date +%s%N); jvm1=$(ticks $SVC); db1=$(ticks $BACKENDS)
+t1=$(date +%s%N); jvm1=$(ticks $SVC); srv1=$(served); db1=$(ticks $BACKENDS)
 [ "$BACKENDS" = "$(psql -h 127.0.0.1 -U postgres -tAc "SELECT string_agg(pid::text, ' ') FROM pg_stat_activity WHERE application_name = '$MARK'")" ] \
   || echo "warning: the service's connections changed during the measurement" >&2
 N=$(( ${#PATHS[@]} * PASSES ))
-awk -v n=$N -v j=$((jvm1 - jvm0)) -v d=$((db1 - db0)) -v hz=$TICK -v ns=$((t1 - t0)) -v load="$(cut -d' ' -f1-3 /proc/loadavg)" \
-  'BEGIN { printf "requests %d  jvm %.2f ms/request  db %.2f ms/request  wall %.1f ms/request  (load %s)\n",
-    n, j * 1000 / hz / n, d * 1000 / hz / n, ns / 1e6 / n, load }'
+awk -v n=$N -v j=$((jvm1 - jvm0)) -v s=$((srv1 - srv0)) -v d=$((db1 - db0)) -v hz=$TICK -v ns=$((t1 - t0)) -v loadavg="$(cut -d' ' -f1-3 /proc/loadavg)" \
+  'BEGIN { printf "requests %d  jvm %.2f ms/request (request threads %.2f)  db %.2f ms/request  wall %.1f ms/request  (load %s)\n",
+    n, j * 1000 / hz / n, s * 1000 / hz / n, d * 1000 / hz / n, ns / 1e6 / n, loadavg }'
