@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -117,7 +116,7 @@ public class ArticleSearch {
     }
 
     /** One row of a result page: the article, its rank (relevance sort), snippet (when searching), story group. */
-    public record Hit(ArticleEntity article, Float rank, String snippet, StoryGroup story) {
+    public record Hit(ArticleSummary article, Float rank, String snippet, StoryGroup story) {
     }
 
     /**
@@ -250,7 +249,7 @@ public class ArticleSearch {
                 + (outer.isEmpty() ? "" : " WHERE " + String.join(" AND ", outer))
                 + (rankedInOrder ? "" : " ORDER BY " + pageOrder) + " LIMIT :fetch)"
                 + " SELECT m.id, m.rank, " + (c.hasQuery() ? "CASE WHEN m.n <= :shown THEN " + SNIPPET + " END"
-                        : "CAST(NULL AS text)") + " AS snippet"
+                        : "CAST(NULL AS text)") + " AS snippet, " + ArticleSummary.COLUMNS
                 + (relevance ? ", (SELECT count(*) FROM cand), (SELECT " + FLOOR_MICROS + " FROM cand c ORDER BY c.t,"
                         + " c.id LIMIT 1), (SELECT c.id FROM cand c ORDER BY c.t, c.id LIMIT 1)" : "")
                 + " FROM (SELECT p.*, row_number() OVER (ORDER BY " + pageOrder.replace("m.", "p.") + ") AS n"
@@ -269,26 +268,27 @@ public class ArticleSearch {
             pageRows.add((Object[]) row);
         }
         PageKey.Floor floor = relevance && after != null ? after.floor() : null;
-        if (relevance && after == null && !pageRows.isEmpty()
-                && ((Number) pageRows.get(0)[3]).longValue() >= config.search().relevanceCandidates()) {
+        // Columns: id, rank, snippet, the summary, then (relevance) the candidates' count and floor.
+        int relevanceColumns = 3 + ArticleSummary.COLUMN_COUNT;
+        if (relevance && after == null && !pageRows.isEmpty() && ((Number) pageRows.get(0)[relevanceColumns])
+                .longValue() >= config.search().relevanceCandidates()) {
             // The window was full: more matches exist than were ranked; later pages rank the same window.
-            Object micros = pageRows.get(0)[4];
+            Object micros = pageRows.get(0)[relevanceColumns + 1];
             floor = new PageKey.Floor(micros == null ? null : Instant.EPOCH.plus(((Number) micros).longValue(),
-                    ChronoUnit.MICROS), (String) pageRows.get(0)[5]);
+                    ChronoUnit.MICROS), (String) pageRows.get(0)[relevanceColumns + 2]);
         }
-        Map<String, ArticleEntity> byId = load(pageRows.stream().map(r -> (String) r[0]).toList());
-        Map<String, StoryGroup> groups = c.collapseStories() ? storyGroups(c, byId.values()) : Map.of();
+        List<ArticleSummary> articles = pageRows.stream().map(r -> ArticleSummary.fromRow(r, 3)).toList();
+        Map<String, StoryGroup> groups = c.collapseStories() ? storyGroups(c, articles) : Map.of();
         List<Hit> hits = new ArrayList<>();
-        for (Object[] r : pageRows) {
-            ArticleEntity article = byId.get((String) r[0]);
-            if (article != null) {
-                StoryGroup group = null;
-                if (c.collapseStories()) {
-                    group = article.storyId == null ? new StoryGroup(null, 0, 1)
-                            : groups.getOrDefault(article.storyId, new StoryGroup(article.storyId, 0, 1));
-                }
-                hits.add(new Hit(article, r[1] == null ? null : ((Number) r[1]).floatValue(), (String) r[2], group));
+        for (int i = 0; i < pageRows.size(); i++) {
+            Object[] r = pageRows.get(i);
+            ArticleSummary article = articles.get(i);
+            StoryGroup group = null;
+            if (c.collapseStories()) {
+                group = article.storyId == null ? new StoryGroup(null, 0, 1)
+                        : groups.getOrDefault(article.storyId, new StoryGroup(article.storyId, 0, 1));
             }
+            hits.add(new Hit(article, r[1] == null ? null : ((Number) r[1]).floatValue(), (String) r[2], group));
         }
         return new Page(hits, hasMore, floor);
     }
@@ -531,7 +531,7 @@ public class ArticleSearch {
         };
     }
 
-    private Map<String, StoryGroup> storyGroups(SearchCriteria c, java.util.Collection<ArticleEntity> articles) {
+    private Map<String, StoryGroup> storyGroups(SearchCriteria c, java.util.Collection<ArticleSummary> articles) {
         Set<String> stories = new LinkedHashSet<>();
         articles.forEach(a -> {
             if (a.storyId != null) {
@@ -686,13 +686,5 @@ public class ArticleSearch {
     /** Exact duplicates recorded for an article, oldest first. */
     public List<ArticleAliasEntity> aliasesOf(String articleId, int limit) {
         return ArticleAliasEntity.find("articleId = ?1 order by seenAt, aliasId", articleId).page(0, limit).list();
-    }
-
-    static Map<String, ArticleEntity> load(List<String> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        List<ArticleEntity> articles = ArticleEntity.list("id in ?1", ids);
-        return articles.stream().collect(Collectors.toMap(a -> a.id, Function.identity()));
     }
 }

@@ -2,7 +2,6 @@ package io.newsflow.query.persistence;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -19,12 +18,12 @@ import io.newsflow.query.domain.SearchCriteria;
 public class StreamQueries {
 
     private static final String HEAD = "SELECT seq FROM {h-schema}stream_clock";
-    private static final String AFTER = "SELECT e.seq, e.article_id FROM {h-schema}stream_event e"
+    private static final String AFTER = "SELECT e.seq, " + ArticleSummary.COLUMNS + " FROM {h-schema}stream_event e"
             + " JOIN {h-schema}article a ON a.id = e.article_id"
             + " WHERE e.seq > :afterSeq AND e.seq <= :upTo AND %s ORDER BY e.seq LIMIT :batch";
 
     /** An article at its stream position. */
-    public record StreamItem(long seq, ArticleEntity article) {
+    public record StreamItem(long seq, ArticleSummary article) {
     }
 
     @Inject
@@ -43,17 +42,10 @@ public class StreamQueries {
         f.params.put("afterSeq", afterSeq);
         f.params.put("upTo", upTo);
         f.params.put("batch", batch);
-        List<Object[]> rows = new ArrayList<>();
-        for (Object row : f.bind(em, AFTER.formatted(f.where())).getResultList()) {
-            rows.add((Object[]) row);
-        }
-        Map<String, ArticleEntity> byId = ArticleSearch.load(rows.stream().map(r -> (String) r[1]).toList());
         List<StreamItem> items = new ArrayList<>();
-        for (Object[] r : rows) {
-            ArticleEntity article = byId.get((String) r[1]);
-            if (article != null) {
-                items.add(new StreamItem(((Number) r[0]).longValue(), article));
-            }
+        for (Object row : f.bind(em, AFTER.formatted(f.where())).getResultList()) {
+            Object[] r = (Object[]) row;
+            items.add(new StreamItem(((Number) r[0]).longValue(), ArticleSummary.fromRow(r, 1)));
         }
         return items;
     }

@@ -12,6 +12,7 @@ import io.newsflow.contracts.EntityMention;
 import io.newsflow.contracts.Keyword;
 import io.newsflow.query.persistence.ArticleEntity;
 import io.newsflow.query.persistence.ArticleSearch;
+import io.newsflow.query.persistence.ArticleSummary;
 
 /**
  * An article as the API returns it. List items and {@code GET /articles/{id}} share this shape; only the
@@ -73,7 +74,7 @@ public record ArticleView(
     }
 
     /** A list item, with the search snippet when there is one. */
-    static ArticleView summary(ArticleEntity a, String snippet) {
+    static ArticleView summary(ArticleSummary a, String snippet) {
         return of(a, snippet, null, null, null);
     }
 
@@ -86,10 +87,11 @@ public record ArticleView(
 
     /** The full article. */
     static ArticleView detail(ArticleEntity a) {
-        return of(a, null, a.text == null ? "" : a.text, a.provenance == null ? Map.of() : a.provenance, null);
+        return of(ArticleSummary.of(a), null, a.text == null ? "" : a.text,
+                a.provenance == null ? Map.of() : a.provenance, null);
     }
 
-    private static ArticleView of(ArticleEntity a, String snippet, String text, Map<String, String> provenance,
+    private static ArticleView of(ArticleSummary a, String snippet, String text, Map<String, String> provenance,
             Collapsed collapsed) {
         return new ArticleView(a.id, a.url, a.canonicalUrl, a.source, a.title, orEmpty(a.authors), a.publishedAt,
                 a.publishedAtSource, a.language, a.languageConfidence, a.lede, a.wordCount, a.readingTimeMinutes,
