@@ -52,6 +52,7 @@ import io.newsflow.contracts.IngestedArticle;
 import io.newsflow.contracts.Topics;
 import io.newsflow.localkafka.LocalKafkaBroker;
 import io.newsflow.testsupport.FreshDatabase;
+import io.newsflow.testsupport.RaceCopies;
 import io.newsflow.testsupport.KafkaTestClient;
 
 /**
@@ -241,14 +242,12 @@ class EnrichInstancesAgreeIT {
         String s002 = seed("002_");
         String s003 = seed("003_");
         String s004 = seed("004_");
-        String[] lines = s004.split("\n"); // seed 004 has one paragraph per line
-        String truncated = String.join("\n", List.of(lines).subList(0, lines.length * 2 / 3));
         return List.of(
                 new Pair(null, article("race-000", s000), article("race-001", s001)),
                 new Pair(DuplicateKinds.NEAR, article("race-002", s002), article("race-002-copy",
-                        "The allies will sign the pact in Washington next week, officials said on Friday.\n\n" + s002)),
+                        RaceCopies.copyOf002(s002))),
                 new Pair(DuplicateKinds.EXACT, article("race-003", s003), article("race-003-mirror", s003)),
-                new Pair(DuplicateKinds.NEAR, article("race-004", s004), article("race-004-part", truncated)));
+                new Pair(DuplicateKinds.NEAR, article("race-004", s004), article("race-004-part", RaceCopies.partOf004(s004))));
     }
 
     private static IngestedArticle article(String id, String text) {

@@ -26,6 +26,7 @@ import io.newsflow.enrich.story.StoryFeatures;
 import io.newsflow.enrich.support.Seeds;
 import io.newsflow.testsupport.KafkaBrokerResource;
 import io.newsflow.testsupport.PostgresDatabaseResource;
+import io.newsflow.testsupport.RaceCopies;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -157,14 +158,8 @@ class StoryArrivalOrderTest {
         for (String name : Seeds.names()) {
             seed.put(name.substring(0, 3), Seeds.text(name).replace("\r\n", "\n"));
         }
-        String[] lines = seed.get("004").split("\n"); // one paragraph per line
-        Map<String, String> texts = new TreeMap<>(seed);
-        texts.put("002-copy", "The allies will sign the pact in Washington next week, officials said on Friday.\n\n"
-                + seed.get("002"));
-        texts.put("003-mirror", seed.get("003"));
-        texts.put("004-part", String.join("\n", List.of(lines).subList(0, lines.length * 2 / 3)));
         Map<String, Article> out = new TreeMap<>();
-        texts.forEach((id, text) -> {
+        RaceCopies.withCopies(seed).forEach((id, text) -> {
             ArticleDraft d = ArticleDraft.of(text, "text/plain");
             pipeline.run(d);
             out.put(id, new Article(id, new StoryFeatures.Input(d.title(), d.text(), d.entities(), d.keywords())));

@@ -20,6 +20,7 @@ import io.newsflow.enrich.story.StoryFeatures;
 import io.newsflow.enrich.story.StoryState;
 import io.newsflow.enrich.story.TermVectors;
 import io.newsflow.eval.EvalPipeline;
+import io.newsflow.testsupport.RaceCopies;
 
 /**
  * Why an arrival order of {@code EnrichInstancesAgreeIT}'s eight articles groups differently (a development tool, not
@@ -154,7 +155,7 @@ public final class RaceDiagnostics {
     }
 
     /**
-     * The articles exactly as {@code StoryArrivalOrderTest.articles()} builds them (the seeds plus the same three
+     * The articles as {@code StoryArrivalOrderTest.articles()} builds them (the seeds plus {@link RaceCopies}' three
      * copies), here through the evaluation's pipeline: the harness is only useful if it decides on the test's input.
      */
     private static Map<String, Article> articles(Path seeds) throws Exception {
@@ -164,14 +165,8 @@ public final class RaceDiagnostics {
                 seed.put(f.getFileName().toString().substring(0, 3), Files.readString(f).replace("\r\n", "\n"));
             }
         }
-        String[] lines = seed.get("004").split("\n");
-        Map<String, String> texts = new TreeMap<>(seed);
-        texts.put("002-copy", "The allies will sign the pact in Washington next week, officials said on Friday.\n\n"
-                + seed.get("002"));
-        texts.put("003-mirror", seed.get("003"));
-        texts.put("004-part", String.join("\n", List.of(lines).subList(0, lines.length * 2 / 3)));
         Map<String, Article> out = new TreeMap<>();
-        texts.forEach((id, text) -> {
+        RaceCopies.withCopies(seed).forEach((id, text) -> {
             ArticleDraft d = ArticleDraft.of(text, "text/plain");
             EvalPipeline.get().run(d);
             out.put(id, new Article(id, new StoryFeatures.Input(d.title(), d.text(), d.entities(), d.keywords())));
