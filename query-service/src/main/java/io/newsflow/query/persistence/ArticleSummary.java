@@ -28,13 +28,14 @@ public final class ArticleSummary {
      * contracts' JSON settings (as {@link JsonColumnsFormat} does for the entity). Each column has an alias of its
      * own, so that the list statement's other columns never share a name with one.
      */
-    public static final String COLUMNS = String.join(", ", column("id"), column("url"), column("canonical_url"),
+    private static final List<String> SELECTED = List.of(column("id"), column("url"), column("canonical_url"),
             column("source"), column("title"), json("authors"), micros("published_at"), column("published_at_source"),
             column("language"), column("language_confidence"), column("lede"), column("word_count"),
             column("reading_time_minutes"), json("entities"), json("keywords"), column("content_hash"),
             column("duplicate_of"), column("duplicate_kind"), column("similarity"), column("story_id"),
             column("version"), micros("ingested_at"), micros("enriched_at"), micros("stored_at"),
             column("pipeline_version"));
+    public static final String COLUMNS = String.join(", ", SELECTED);
 
     private static String column(String name) {
         return "a." + name + " AS summary_" + name;
@@ -49,7 +50,7 @@ public final class ArticleSummary {
     }
 
     /** How many columns {@link #COLUMNS} selects. */
-    public static final int COLUMN_COUNT = 25;
+    public static final int COLUMN_COUNT = SELECTED.size();
 
     private static final ObjectReader AUTHORS = ContractJson.mapper().readerFor(new TypeReference<List<String>>() {
     });
