@@ -236,15 +236,16 @@ public class ArticleSearch {
         for (int i = 0; i < windows.size(); i++) {
             f.params.put("window" + i, windows.get(i));
         }
+        ListPlan listPlan = plan == ListPlan.NEWEST_WINDOWS ? ListPlan.WALK : plan; // without windows: the walk
         String ranked = relevance ? rankedCandidates(c, f)
-                : windows.isEmpty() ? newestFirst(c, f, outer, plan == ListPlan.NEWEST_WINDOWS ? ListPlan.WALK : plan)
+                : windows.isEmpty() ? newestFirst(c, f, outer, listPlan)
                 : newestInWindows(c, f, outer, windows.size());
         // The snippet is computed for the page's rows only, not for every match, nor for the look-ahead row that
         // only tells whether more follow (ts_headline over the text's first 2,000 characters is most of a typical
         // search's time: ~0.3-0.5 ms a row).
         // The collapsed walk's rows come out of its fence newest-first; sorting them again here would make
         // PostgreSQL plan the fence for every match (no LIMIT passes a sort), see newestFirst.
-        boolean rankedInOrder = !relevance && windows.isEmpty() && collapsedWalk(c, f, plan);
+        boolean rankedInOrder = !relevance && windows.isEmpty() && collapsedWalk(c, f, listPlan);
         String sql = ranked + ", page AS (SELECT m.id, m.t, m.rank FROM ranked m"
                 + (outer.isEmpty() ? "" : " WHERE " + String.join(" AND ", outer))
                 + (rankedInOrder ? "" : " ORDER BY " + pageOrder) + " LIMIT :fetch)"
@@ -318,7 +319,6 @@ public class ArticleSearch {
                 + " CAST(NULL AS real) AS rank FROM ";
         boolean sortMatches = plan == ListPlan.MATCHES_SORTED && c.hasQuery();
         String after = afterCondition(pageAfter, column);
-        String inOrder = " ORDER BY a." + column + " DESC, a.id DESC";
         if (collapsedWalk(c, f, plan)) {
             // The matches in sort order behind a fence, the story probe above it: the probe runs only on the rows
             // read until the page is full. Unfenced, the planner's flat estimate for words outside its
@@ -328,8 +328,7 @@ public class ArticleSearch {
             // phrase takes the relaxed match inside (GIN answers it exactly; the exact match re-checked the TOASTed
             // tsvector of each of the 38,000 candidates of "prime minister": 194,000 buffers, relaxed 17,900).
             return select + (f.matchMayNeedPositions() ? phraseFence(f, column, after)
-                    : "(SELECT a.id, a.story_id, a." + column + " FROM {h-schema}article a WHERE " + f.where() + after
-                            + inOrder + " OFFSET 0) a WHERE TRUE") + collapse + ")";
+                    : plainFence(f, column, after, true)) + collapse + ")";
         }
         if (!sortMatches && (!f.matchMayNeedPositions() || !f.isNarrowed())) {
             return select + "{h-schema}article a WHERE " + f.where() + ")";
@@ -338,8 +337,7 @@ public class ArticleSearch {
             // Every match behind the fence: the planner takes them through the text index (bitmap) instead of
             // walking the sort index; the page's ORDER BY ... LIMIT then sorts them (top-N). Collapsed, they are
             // sorted inside the fence, so that the story probe above it runs only until the page is full.
-            return select + "(SELECT a.id, a.story_id, a." + column + " FROM {h-schema}article a WHERE " + f.where()
-                    + after + (collapse.isEmpty() ? "" : inOrder) + " OFFSET 0) a WHERE TRUE" + collapse + ")";
+            return select + plainFence(f, column, after, !collapse.isEmpty()) + collapse + ")";
         }
         return select + phraseFence(f, column, after) + collapse + ")";
     }
@@ -360,8 +358,22 @@ public class ArticleSearch {
      */
     private static String phraseFence(SqlFilter f, String column, String bounds) {
         return "(SELECT a.id, a.story_id, a." + column + ", a.search_config, a.search_vector"
-                + " FROM {h-schema}article a WHERE " + f.whereRelaxed() + bounds
-                + " ORDER BY a." + column + " DESC, a.id DESC OFFSET 0) a WHERE " + f.match();
+                + " FROM {h-schema}article a WHERE " + f.whereRelaxed() + bounds + newestOrder(column)
+                + " OFFSET 0) a WHERE " + f.match();
+    }
+
+    /**
+     * The rows {@code a} of the plain match and {@code bounds} behind an {@code OFFSET 0} fence, in newest-first
+     * order when {@code ordered} (else the page's ORDER BY sorts them).
+     */
+    private static String plainFence(SqlFilter f, String column, String bounds, boolean ordered) {
+        return "(SELECT a.id, a.story_id, a." + column + " FROM {h-schema}article a WHERE " + f.where() + bounds
+                + (ordered ? newestOrder(column) : "") + " OFFSET 0) a WHERE TRUE";
+    }
+
+    /** Newest first by {@code column}, ties by id: the order of every newest-first page (the page's m.t, m.id). */
+    private static String newestOrder(String column) {
+        return " ORDER BY a." + column + " DESC, a.id DESC";
     }
 
     /** The article column of {@code c}'s time order. */
@@ -398,7 +410,6 @@ public class ArticleSearch {
         String column = sortColumn(c);
         String collapse = collapseCondition(c, f, column);
         String after = afterCondition(pageAfter, column);
-        String order = " ORDER BY a." + column + " DESC, a.id DESC";
         List<String> branches = new ArrayList<>();
         for (int i = 0; i <= windows; i++) {
             String window = (i < windows ? " AND a." + column + " >= CAST(:window" + i + " AS timestamptz)" : "")
@@ -406,7 +417,7 @@ public class ArticleSearch {
             String rows = f.matchMayNeedPositions() ? phraseFence(f, column, after + window)
                     : "{h-schema}article a WHERE " + f.where() + after + window;
             branches.add("(SELECT a.id, a." + column + " AS t, CAST(NULL AS real) AS rank FROM " + rows + collapse
-                    + order + " LIMIT :fetch)");
+                    + newestOrder(column) + " LIMIT :fetch)");
         }
         return "WITH ranked AS NOT MATERIALIZED (SELECT w.id, w.t, w.rank FROM (" + String.join(" UNION ALL ", branches)
                 + ") w LIMIT :fetch)";
