@@ -373,14 +373,13 @@ public final class EntityExtractor implements EnrichmentStage {
                 continue;
             }
             int end = runEnd(tokens, covered, matchStart, i);
+            List<String> words = tokens.subList(i, end).stream().map(EntityTokenizer.Token::text).toList();
             if (end - i <= MAX_NAME_TOKENS && placeFollows(tokens, known, end)
                     && tokens.subList(i, end).stream().allMatch(t -> t.isWord() && nameLike(t.text()))) {
-                add(found, EntityTypes.LOCATION, tokens.subList(i, end).stream().map(EntityTokenizer.Token::text)
-                        .collect(java.util.stream.Collectors.joining(" ")));
-                i = end;
-                continue;
+                add(found, EntityTypes.LOCATION, String.join(" ", words));
+            } else {
+                classify(words, found);
             }
-            classify(tokens.subList(i, end).stream().map(EntityTokenizer.Token::text).toList(), found);
             i = end;
         }
     }
