@@ -377,26 +377,11 @@ public final class EntityExtractor implements EnrichmentStage {
             if (end - i <= MAX_NAME_TOKENS && placeFollows(tokens, known, end)
                     && tokens.subList(i, end).stream().allMatch(t -> t.isWord() && nameLike(t.text()))) {
                 add(found, EntityTypes.LOCATION, String.join(" ", words));
-            } else if (end - i == 2 && personPair(tokens.get(i), tokens.get(i + 1))) {
-                add(found, EntityTypes.PERSON, String.join(" ", words));
             } else {
                 classify(words, found);
             }
             i = end;
         }
-    }
-
-    /**
-     * Whether an untagged two-word run is a person's name: both words name-like, the first one the dictionary
-     * writes capitalised (a first name: "Buddy", "Bob", "Wong"), the last one it never writes in lower case
-     * ("Roemer", "McDonnell"; not "Burger"). The tagger misses such names when it has not seen them. Cross-validated
-     * on GUM's training part: F1 0.708 -> 0.715 (mean of four shuffle seeds, better on each); with the first word
-     * only-capitalised in the dictionary (no "Bob", "Bill") 0.713.
-     */
-    private boolean personPair(EntityTokenizer.Token first, EntityTokenizer.Token last) {
-        return first.isWord() && last.isWord() && nameLike(first.text()) && nameLike(last.text())
-                && (tagger.words().classOf(first.text()) & WordClasses.CAPITALISED) != 0
-                && (tagger.words().classOf(last.text()) & WordClasses.LOWER) == 0;
     }
 
     private static boolean continuesName(EntityTokenizer.Token t) {

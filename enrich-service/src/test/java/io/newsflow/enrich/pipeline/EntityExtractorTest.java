@@ -89,14 +89,6 @@ class EntityExtractorTest {
     }
 
     @Test
-    void anUnseenFirstNameAndSurnameIsAPerson() {
-        List<EntityMention> e = EXTRACTOR.extract("The candidate said that fellow candidate Buddy Roemer and outgoing "
-                + "governor Bob McDonnell had spoken.");
-        find(e, EntityTypes.PERSON, "Buddy Roemer");
-        find(e, EntityTypes.PERSON, "Bob McDonnell");
-    }
-
-    @Test
     void aTownBeforeItsStateIsAPlace() {
         List<EntityMention> e = EXTRACTOR.extract("The museum moved from McMinnville, Oregon, to Chapel Hill, North "
                 + "Carolina and the team in Irving, Texas. Angela Merkel, German chancellor, and Mitt Romney, "
