@@ -313,7 +313,7 @@ public final class EntityExtractor implements EnrichmentStage {
             return; // "Afghan Ambassador", "Flight CEO": a person's name does not end in a title (cross-validated on
                     // GUM's training part: F1 0.695 -> 0.696, precision only, better on each of four shuffle seeds)
         }
-        String headType = end - start > 1 ? headType(tokens.get(end - 1).text()) : null;
+        String headType = end - start > 1 ? headType(tokens.get(end - 2).text(), tokens.get(end - 1).text()) : null;
         int of = personOfOrganisation(tokens, start, end, headType);
         if (of > 0) {
             vote(names, paragraph.substring(tokens.get(start).start(), tokens.get(of - 1).end()), EntityTypes.PERSON);
@@ -417,7 +417,7 @@ public final class EntityExtractor implements EnrichmentStage {
         if (words.isEmpty()) {
             return;
         }
-        String headType = words.size() >= 2 ? headType(words.get(words.size() - 1)) : null;
+        String headType = words.size() >= 2 ? headType(words.get(words.size() - 2), words.get(words.size() - 1)) : null;
         if (headType != null) {
             add(found, headType, String.join(" ", words));
             return;
@@ -455,7 +455,7 @@ public final class EntityExtractor implements EnrichmentStage {
             if ("of".equals(tokens.get(of).text())) {
                 for (int k = start; k < of; k++) {
                     String w = tokens.get(k).text();
-                    if (!tokens.get(k).isWord() || !nameLike(w) || headType(w) != null) {
+                    if (!tokens.get(k).isWord() || !nameLike(w) || headType(null, w) != null) {
                         return -1;
                     }
                 }
@@ -467,9 +467,13 @@ public final class EntityExtractor implements EnrichmentStage {
 
     /**
      * The type a name's last word fixes, or null: a facility ("... Museum", "... Center") or other place suffix
-     * makes a LOCATION, an organisation suffix ("... Council") an ORG.
+     * makes a LOCATION, an organisation suffix ("... Council") an ORG. A centre named for the work done there
+     * ("Pew Research Center", "... Policy Centre") is an organisation, not a site.
      */
-    private static String headType(String last) {
+    private static String headType(String beforeLast, String last) {
+        if (beforeLast != null && EntityLexicon.INSTITUTE_WORDS.contains(beforeLast) && EntityLexicon.ORG_HEADS.contains(last)) {
+            return EntityTypes.ORG;
+        }
         if (EntityLexicon.FACILITY_HEADS.contains(last) || EntityLexicon.LOCATION_HEADS.contains(last)) {
             return EntityTypes.LOCATION;
         }

@@ -80,6 +80,15 @@ class EntityExtractorTest {
     }
 
     @Test
+    void aCentreNamedForItsWorkIsAnOrganisation() {
+        List<EntityMention> e = EXTRACTOR.extract("A survey by the Pew Research Center found that most readers trust "
+                + "local news. The Pew Research Center polled 9,000 adults at the Kennedy Space Center.");
+        assertEquals(2, find(e, EntityTypes.ORG, "Pew Research Center").mentions());
+        find(e, EntityTypes.LOCATION, "Kennedy Space Center");
+        assertFalse(e.stream().anyMatch(m -> m.type().equals(EntityTypes.LOCATION) && m.name().contains("Pew")), e.toString());
+    }
+
+    @Test
     void aTownBeforeItsStateIsAPlace() {
         List<EntityMention> e = EXTRACTOR.extract("The museum moved from McMinnville, Oregon, to Chapel Hill, North "
                 + "Carolina and the team in Irving, Texas. Angela Merkel, German chancellor, and Mitt Romney, "

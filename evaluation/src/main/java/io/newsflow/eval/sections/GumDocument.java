@@ -242,6 +242,17 @@ public final class GumDocument {
         return n;
     }
 
+    /**
+     * A place's name without the state or country Wikipedia adds after a comma to tell towns apart, as it adds
+     * a parenthesis elsewhere: "Arlington,_Texas", "Washington,_D.C." to "arlington", "washington"; other
+     * identities as {@link #identityName}.
+     */
+    static String placeName(String identity) {
+        String name = identityName(identity);
+        int comma = name.indexOf(',');
+        return comma > 0 ? name.substring(0, comma).strip() : name;
+    }
+
     /** "United_States", "Magic_%28illusion%29" to "united states", "magic". */
     static String identityName(String identity) {
         String decoded = URLDecoder.decode(identity.replace("+", "%2B"), StandardCharsets.UTF_8).replace('_', ' ');

@@ -17,12 +17,15 @@ import io.newsflow.eval.PrfCounter;
 /**
  * Entities on GUM Wikinews, per document and per distinct entity: gold is every person, organisation or place with
  * a Wikipedia identity; one of our entities matches a gold one of a compatible type (COUNTRY and LOCATION both
- * match place) when its canonical name equals the identity's title or one of the entity's mention texts. Ours
+ * match place) when its canonical name equals the identity's title (a place's also without the ", State" that
+ * Wikipedia adds to tell towns apart) or one of the entity's mention texts. Ours
  * that match an annotated entity without an identity count neither way. The entity tagger is trained on part of
  * GUM, so the headline figures ({@code entities.gum.*}) are over the held-out documents of {@link GumSplit}; the
  * training part and all documents are reported beside them.
  */
 public final class GumSection implements EvalSection {
+
+    private static final String PLACE = "place";
 
     @Override
     public String name() {
@@ -80,8 +83,8 @@ public final class GumSection implements EvalSection {
             String name = GumDocument.normalize(m.name());
             GumDocument.GoldEntity hit = null;
             for (GumDocument.GoldEntity g : doc.entities) {
-                if (compatible(m.type(), g.type())
-                        && (GumDocument.identityName(g.identity()).equals(name) || g.forms().contains(name))) {
+                if (compatible(m.type(), g.type()) && (GumDocument.identityName(g.identity()).equals(name)
+                        || g.forms().contains(name) || PLACE.equals(g.type()) && GumDocument.placeName(g.identity()).equals(name))) {
                     hit = g;
                     break;
                 }

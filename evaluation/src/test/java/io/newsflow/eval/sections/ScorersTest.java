@@ -115,6 +115,28 @@ class ScorersTest {
     }
 
     @Test
+    void aTownMatchesItsWikipediaTitleWithoutTheState(@TempDir Path dir) throws Exception {
+        Path f = GumTestFiles.write(dir, "GUM_news_w", "Durham, North Carolina bought art.",
+                "1\tDurham\tDurham\tPROPN\tNNP\t_\t6\tnsubj\t_\tEntity=(1-place-new-sssss-cf1-1,4-sgl-Durham%2C_North_Carolina",
+                "2\t,\t,\tPUNCT\t,\t_\t1\tpunct\t_\t_",
+                "3\tNorth\tNorth\tPROPN\tNNP\t_\t4\tcompound\t_\t_",
+                "4\tCarolina\tCarolina\tPROPN\tNNP\t_\t1\tappos\t_\tEntity=1)",
+                "5\tbought\tbuy\tVERB\tVBD\t_\t0\troot\t_\t_",
+                "6\tart\tart\tNOUN\tNN\t_\t5\tobj\t_\tSpaceAfter=No",
+                "7\t.\t.\tPUNCT\t.\t_\t5\tpunct\t_\t_");
+        GumDocument doc = GumDocument.parse(f);
+        assertEquals("durham", GumDocument.placeName("Durham%2C_North_Carolina"));
+        assertEquals("durham, north carolina", GumDocument.identityName("Durham%2C_North_Carolina"));
+        PrfCounter prf = new PrfCounter();
+        GumSection.score(doc, List.of(new EntityMention("LOCATION", "Durham", null, 1)), prf);
+        assertEquals(1.0, prf.precision(), 1e-9);
+        assertEquals(1.0, prf.recall(), 1e-9);
+        PrfCounter asPerson = new PrfCounter();
+        GumSection.score(doc, List.of(new EntityMention("PERSON", "Durham", null, 1)), asPerson);
+        assertEquals(0.0, asPerson.recall(), 1e-9);
+    }
+
+    @Test
     void gumSplitIsFixedByDocumentId() {
         assertTrue(GumSplit.heldOut("GUM_news_crane"));
         assertTrue(GumSplit.heldOut("GUM_interview_peres"));

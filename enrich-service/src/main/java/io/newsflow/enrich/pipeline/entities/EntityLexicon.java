@@ -29,6 +29,13 @@ public final class EntityLexicon {
     public static final Set<String> FACILITY_HEADS = Set.of("Center", "Centre", "Museum", "Hall", "Station",
             "Memorial", "Planetarium", "Tower", "Towers", "Stadium", "Arena", "Hospital", "Library", "Gallery",
             "Theatre", "Theater", "Temple", "Cathedral", "Palace", "Castle", "Complex");
+    /**
+     * Words for the work an institution does: before a facility head that is also an organisation head ("Pew
+     * Research Center", "Cato Policy Centre") they make the name an organisation. GUM's Wikinews documents have
+     * no such name (its centres are sites: "Kennedy Space Center"), so this is a product rule, neutral there.
+     */
+    public static final Set<String> INSTITUTE_WORDS = Set.of("Research", "Policy", "Studies", "Study", "Information",
+            "Rights", "Resource", "Resources", "Analysis", "Innovation", "Development", "Monitoring", "Prevention");
     public static final Set<String> PERSON_TITLES = Set.of("President", "Vice", "Prime", "Minister", "Secretary",
             "Chancellor", "Premier", "Governor", "Gov", "Senator", "Sen", "Rep", "Representative", "Mayor", "King",
             "Queen", "Prince", "Princess", "Pope", "General", "Gen", "Admiral", "Adm", "Colonel", "Col", "Captain",
