@@ -1,5 +1,6 @@
 package io.newsflow.query.persistence;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -15,6 +16,11 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+
+import javax.sql.DataSource;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.newsflow.query.config.QueryConfig;
 import io.newsflow.query.domain.Facet;
@@ -139,6 +145,13 @@ public class ArticleSearch {
 
     @Inject
     QueryConfig config;
+
+    @Inject
+    DataSource dataSource;
+
+    /** The schema of the tables, as Hibernate's {@code {h-schema}} has it, for statements over plain JDBC. */
+    @ConfigProperty(name = "quarkus.hibernate-orm.database.default-schema")
+    String schema;
 
     /**
      * How a newest-first list with q finds its rows. Both give the same pages (cursors included); they differ in
@@ -701,6 +714,18 @@ public class ArticleSearch {
             buckets.add(new Bucket((String) r[0], ((Number) r[1]).longValue()));
         }
         return buckets;
+    }
+
+    /**
+     * The article with this id, or the original article when the id is an alias (exact duplicate), with its text
+     * and provenance: one statement (two for an alias) over plain JDBC, no Hibernate session.
+     */
+    public Optional<ArticleDetail> detailByIdOrAlias(String id) {
+        try {
+            return ArticleDetail.findByIdOrAlias(dataSource, schema, id);
+        } catch (SQLException e) {
+            throw new PersistenceException("reading article " + id, e);
+        }
     }
 
     /** The article with this id, or the original article when the id is an alias (exact duplicate). */
