@@ -181,34 +181,6 @@ final class SqlFilter {
     }
 
     /**
-     * The conditions with the match relaxed as in {@link #whereRelaxed()}, as alternatives that partition the
-     * candidates, one per text-search configuration (each row has exactly one), to be combined with UNION ALL; a
-     * single {@link #whereRelaxed()} without q or with one configuration. Each is paired with its exact match
-     * ({@link #branchMatches()}), checked above a fence.
-     */
-    List<String> relaxedWhereBranches() {
-        return branches(relaxedBranches, whereRelaxed());
-    }
-
-    /** The exact match of each of {@link #relaxedWhereBranches()}, in the same order ({@code TRUE} without q). */
-    List<String> branchMatches() {
-        return matchBranches.size() < 2 ? List.of(match()) : List.copyOf(matchBranches);
-    }
-
-    private List<String> branches(List<String> matches, String single) {
-        if (matchBranches.size() < 2) {
-            return List.of(single);
-        }
-        List<String> branches = new ArrayList<>();
-        for (String match : matches) {
-            List<String> branch = new ArrayList<>(conditions);
-            branch.set(matchIndex, match);
-            branches.add(String.join(" AND ", branch));
-        }
-        return branches;
-    }
-
-    /**
      * The same conditions over another alias of {@code article} (for correlated subqueries); the fragments
      * above refer to the article only as {@code a.}.
      */
