@@ -114,6 +114,13 @@ public interface QueryConfig {
 
         /** About how many rows the sample of an approximate facet reads. */
         long sampleRows();
+
+        /**
+         * What one entry of the sample's index costs, relative to counting one match: a sample reads the index
+         * entries of its hash buckets over the whole table, so for a rarer term it costs more than counting every
+         * match exactly, and the facets are then counted exactly.
+         */
+        double sampleEntryCost();
     }
 
     interface Histogram {

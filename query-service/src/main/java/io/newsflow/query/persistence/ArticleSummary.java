@@ -114,49 +114,17 @@ public final class ArticleSummary {
         pipelineVersion = (String) r[at + 24];
     }
 
-    private ArticleSummary(ArticleEntity a) {
-        id = a.id;
-        url = a.url;
-        canonicalUrl = a.canonicalUrl;
-        source = a.source;
-        title = a.title;
-        authors = a.authors;
-        publishedAt = a.publishedAt;
-        publishedAtSource = a.publishedAtSource;
-        language = a.language;
-        languageConfidence = a.languageConfidence;
-        lede = a.lede;
-        wordCount = a.wordCount;
-        readingTimeMinutes = a.readingTimeMinutes;
-        entities = a.entities;
-        keywords = a.keywords;
-        contentHash = a.contentHash;
-        duplicateOf = a.duplicateOf;
-        duplicateKind = a.duplicateKind;
-        similarity = a.similarity;
-        storyId = a.storyId;
-        version = a.version;
-        ingestedAt = a.ingestedAt;
-        enrichedAt = a.enrichedAt;
-        storedAt = a.storedAt;
-        pipelineVersion = a.pipelineVersion;
-    }
-
     /** The summary in {@code row}'s columns from index {@code at} on, selected with {@link #COLUMNS}. */
     public static ArticleSummary fromRow(Object[] row, int at) {
         return new ArticleSummary(row, at);
-    }
-
-    /** The summary of a loaded article. */
-    public static ArticleSummary of(ArticleEntity article) {
-        return new ArticleSummary(article);
     }
 
     private static Instant instant(Object micros) {
         return micros == null ? null : Instant.EPOCH.plus(((Number) micros).longValue(), ChronoUnit.MICROS);
     }
 
-    private static <T> T json(ObjectReader reader, Object text) {
+    /** A jsonb column's text read with {@code reader}; null stays null. */
+    static <T> T json(ObjectReader reader, Object text) {
         if (text == null) {
             return null;
         }

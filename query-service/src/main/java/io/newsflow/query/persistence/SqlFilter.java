@@ -181,40 +181,6 @@ final class SqlFilter {
     }
 
     /**
-     * The conditions as alternatives that partition the matches, one per text-search configuration (each row has
-     * exactly one), to be combined with UNION ALL; a single {@link #where()} without q or with one configuration.
-     * With the ORed form the planner must re-check every fetched row's TOASTed tsvector in a filter (the bitmap
-     * alone does not prove which configuration matched); within one branch the configuration is a plain column
-     * filter, and the tsvector is re-checked only where the bitmap is lossy or the query needs positions.
-     */
-    List<String> whereBranches() {
-        return branches(matchBranches, where());
-    }
-
-    /** {@link #whereBranches()} with each branch's match relaxed as in {@link #whereRelaxed()}, in the same order. */
-    List<String> relaxedWhereBranches() {
-        return branches(relaxedBranches, whereRelaxed());
-    }
-
-    /** The exact match of each of {@link #whereBranches()}, in the same order ({@code TRUE} without q). */
-    List<String> branchMatches() {
-        return matchBranches.size() < 2 ? List.of(match()) : List.copyOf(matchBranches);
-    }
-
-    private List<String> branches(List<String> matches, String single) {
-        if (matchBranches.size() < 2) {
-            return List.of(single);
-        }
-        List<String> branches = new ArrayList<>();
-        for (String match : matches) {
-            List<String> branch = new ArrayList<>(conditions);
-            branch.set(matchIndex, match);
-            branches.add(String.join(" AND ", branch));
-        }
-        return branches;
-    }
-
-    /**
      * The same conditions over another alias of {@code article} (for correlated subqueries); the fragments
      * above refer to the article only as {@code a.}.
      */

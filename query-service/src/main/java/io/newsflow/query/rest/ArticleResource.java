@@ -226,7 +226,7 @@ public class ArticleResource {
     public ArticleView get(
             @Parameter(description = "Article id, or the id of an exact duplicate", example = "3f1c0a9b7d2e4c11")
             @PathParam("id") String id) {
-        return search.findByIdOrAlias(id).map(ArticleView::detail)
+        return search.detailByIdOrAlias(id).map(ArticleView::detail)
                 .orElseThrow(() -> new NotFoundException("no article with id " + id));
     }
 }

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.newsflow.contracts.EntityMention;
 import io.newsflow.contracts.Keyword;
-import io.newsflow.query.persistence.ArticleEntity;
+import io.newsflow.query.persistence.ArticleDetail;
 import io.newsflow.query.persistence.ArticleSearch;
 import io.newsflow.query.persistence.ArticleSummary;
 
@@ -86,9 +86,9 @@ public record ArticleView(
     }
 
     /** The full article. */
-    static ArticleView detail(ArticleEntity a) {
-        return of(ArticleSummary.of(a), null, a.text == null ? "" : a.text,
-                a.provenance == null ? Map.of() : a.provenance, null);
+    static ArticleView detail(ArticleDetail a) {
+        return of(a.summary(), null, a.text() == null ? "" : a.text(),
+                a.provenance() == null ? Map.of() : a.provenance(), null);
     }
 
     private static ArticleView of(ArticleSummary a, String snippet, String text, Map<String, String> provenance,
