@@ -66,6 +66,9 @@ public interface DedupConfig {
         /** Weight of a proper-noun term relative to a common content word (text-only features). */
         double properNounWeight();
 
+        /** Weight of a year in the text relative to a common content word (years tell similar events apart). */
+        double yearWeight();
+
         /** Weight of terms in the title relative to the body. */
         double titleWeight();
 

@@ -37,8 +37,8 @@ public class DedupProducer {
 
     /** The story features the assigner uses (the scale benchmark also builds its filler stories with them). */
     public static EnrichmentStoryFeatures storyFeatures(DedupConfig.Stories c, Set<String> countryNames) {
-        SalientTermExtractor text = new SalientTermExtractor(c.properNounWeight(), c.titleWeight(), c.leadSentences(),
-                c.leadWeight(), countryNames, c.countryShare());
+        SalientTermExtractor text = new SalientTermExtractor(c.properNounWeight(), c.yearWeight(), c.titleWeight(),
+                c.leadSentences(), c.leadWeight(), countryNames, c.countryShare());
         return new EnrichmentStoryFeatures(text, c.entityWeight(), c.countryShare());
     }
 

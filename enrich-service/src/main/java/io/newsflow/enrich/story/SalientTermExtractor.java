@@ -31,6 +31,7 @@ public final class SalientTermExtractor {
     private static final int MIN_WORD_LENGTH = 3;
 
     private final double properWeight;
+    private final double yearWeight;
     private final double titleWeight;
     private final int leadSentences;
     private final double leadWeight;
@@ -44,14 +45,23 @@ public final class SalientTermExtractor {
         this(properWeight, titleWeight, 0, 1.0, Set.of(), 1.0);
     }
 
+    /** A year weighs as a proper noun. */
+    public SalientTermExtractor(double properWeight, double titleWeight, int leadSentences, double leadWeight,
+            Collection<String> backdropNames, double backdropShare) {
+        this(properWeight, properWeight, titleWeight, leadSentences, leadWeight, backdropNames, backdropShare);
+    }
+
     /**
      * @param leadSentences body sentences that count as the lead (news puts who/what/where/when first, background later)
      * @param leadWeight    weight of a lead sentence's terms relative to the rest of the body
      * @param backdropNames names whose proper-noun terms weigh {@code backdropShare} of a proper noun (countries)
+     * @param yearWeight    weight of a year ("2008") relative to a common content word: similar events of the same
+     *                      kind (two quakes in one region, two rehab stays of one actress) are told apart by their year
      */
-    public SalientTermExtractor(double properWeight, double titleWeight, int leadSentences, double leadWeight,
-            Collection<String> backdropNames, double backdropShare) {
+    public SalientTermExtractor(double properWeight, double yearWeight, double titleWeight, int leadSentences,
+            double leadWeight, Collection<String> backdropNames, double backdropShare) {
         this.properWeight = properWeight;
+        this.yearWeight = yearWeight;
         this.titleWeight = titleWeight;
         this.leadSentences = leadSentences;
         this.leadWeight = leadWeight;
@@ -107,7 +117,7 @@ public final class SalientTermExtractor {
                 if (Character.isDigit(w.charAt(0))) {
                     // years and figures (a magnitude, a death toll) tell two similar events apart
                     flush(run, entities);
-                    tf.merge(NUMBER + lower, boost * (YEAR.matcher(lower).matches() ? properWeight : 1.0), Double::sum);
+                    tf.merge(NUMBER + lower, boost * (YEAR.matcher(lower).matches() ? yearWeight : 1.0), Double::sum);
                     continue;
                 }
                 boolean capital = Character.isUpperCase(w.charAt(0));

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 
 import io.newsflow.enrich.config.DedupProducer;
 
-/** The story-term weighting added for ECB+'s hard negatives: term-share cap, lead boost, country names in the text. */
+/**
+ * The story-term weighting added for ECB+'s hard negatives: term-share cap, lead boost, country names in the text, the
+ * year's weight.
+ */
 class StoryTermWeightingTest {
 
     private static final double EPS = 1e-9;
@@ -58,6 +61,19 @@ class StoryTermWeightingTest {
         assertEquals(f.get("n:casty"), f.get("n:winston"), EPS);
         assertTrue(l.get("n:casty") > l.get("n:winston"), l.toString());
         assertEquals(f.get("n:winston"), l.get("n:winston"), EPS);
+    }
+
+    @Test
+    void aYearWeighsItsOwnWeightAndOtherFiguresWeighAsCommonWords() {
+        SalientTermExtractor x = new SalientTermExtractor(3, 18, 2, 0, 1.0, Set.of(), 1.0);
+        Map<String, Double> t = x.extract(null, "Rescuers counted 340 dead after the 2008 quake in Sichuan.").terms();
+        // term weights are 1 + log(weighted count)
+        assertEquals(1 + Math.log(18), t.get("d:2008"), EPS);
+        assertEquals(1.0, t.get("d:340"), EPS);
+        assertEquals(1 + Math.log(3), t.get("n:sichuan"), EPS);
+        // the shorter constructors keep a year at the proper-noun weight
+        assertEquals(t.get("n:sichuan"), new SalientTermExtractor(3, 2).extract(null, "The 2008 quake in Sichuan.").terms()
+                .get("d:2008"), EPS);
     }
 
     @Test

@@ -26,7 +26,8 @@ import io.newsflow.eval.EvalPipeline;
  * seeds (cached as JSON, so that variants run in seconds), then the service's assigner — settings from enrich-service's
  * application.properties, each overridable by a system property of the same name — over several shuffled arrival
  * orders, all topics and the even/odd-numbered topics apart, and the seeds in all 120 orders. With {@code -Dverbose}
- * it prints, per topic, how the two sub-topics were grouped (merges = hard negatives joined, splits = recall losses);
+ * it prints, per topic, how the two sub-topics were grouped (merges = hard negatives joined, splits = recall losses)
+ * for the eval's order, or for the n-th order with {@code -Dexplain-order=n} (0 = the eval's; 1-9 = shuffle seeds 1-9);
  * with {@code -Dseed-thresholds=0.18,0.2,...} it also counts, per join threshold, the seed orders that hold.
  *
  * <pre>
@@ -72,7 +73,7 @@ public final class StoryDiagnostics {
             all.add(new double[] {m[2], m[3], even[2], odd[2]});
             System.out.printf("order %2d: P %.3f R %.3f F1 %.3f B3 %.3f | even F1 %.3f odd F1 %.3f | predicted %d%n", seed,
                     m[0], m[1], m[2], m[3], even[2], odd[2], predicted.values().stream().distinct().count());
-            if (verbose && o == 0) {
+            if (verbose && o == Integer.getInteger("explain-order", 0)) {
                 explain(docs, predicted);
             }
         }
