@@ -207,40 +207,45 @@ public final class SnippetBuilder {
         return words;
     }
 
-    /** The query's view of words[from, to): where each operand occurs. */
+    /** The query's view of a range of words, grown word by word: where each operand occurs. */
     private static final class Occurrences implements TsQuery.Occurrences {
         private final int[][] positions;
+        private final int[] counts;
 
-        Occurrences(List<Word> words, int from, int to, int operands) {
-            int[] counts = new int[operands];
-            for (int i = from; i < to; i++) {
-                if (words.get(i).item >= 0) {
-                    counts[words.get(i).item]++;
-                }
+        Occurrences(int operands) {
+            positions = new int[operands][4];
+            counts = new int[operands];
+        }
+
+        void clear() {
+            Arrays.fill(counts, 0);
+        }
+
+        /** Adds a word of the range (words come in text order, so positions stay ascending). */
+        void add(Word w) {
+            if (w.item < 0) {
+                return;
             }
-            positions = new int[operands][];
-            for (int o = 0; o < operands; o++) {
-                positions[o] = new int[counts[o]];
-                counts[o] = 0;
+            int n = counts[w.item];
+            int[] p = positions[w.item];
+            if (n > 0 && p[n - 1] >= w.pos) {
+                return; // distinct, as PostgreSQL collects them
             }
-            for (int i = from; i < to; i++) {
-                Word w = words.get(i);
-                if (w.item >= 0) {
-                    int[] p = positions[w.item];
-                    // ascending and distinct, as PostgreSQL collects them
-                    if (counts[w.item] == 0 || p[counts[w.item] - 1] < w.pos) {
-                        p[counts[w.item]++] = w.pos;
-                    }
-                }
+            if (n == p.length) {
+                p = positions[w.item] = Arrays.copyOf(p, n * 2);
             }
-            for (int o = 0; o < operands; o++) {
-                positions[o] = Arrays.copyOf(positions[o], counts[o]);
-            }
+            p[n] = w.pos;
+            counts[w.item] = n + 1;
+        }
+
+        @Override
+        public boolean has(int index) {
+            return counts[index] > 0;
         }
 
         @Override
         public int[] positionsOf(int index) {
-            return positions[index];
+            return Arrays.copyOf(positions[index], counts[index]);
         }
     }
 
@@ -262,12 +267,18 @@ public final class SnippetBuilder {
         if (query.root() == null) {
             return null;
         }
+        Occurrences range = new Occurrences(query.operands().size());
         int pmin = firstMatch(words, from);
         while (pmin >= 0) {
             int nextPmin = -1;
             int pmax = pmin;
+            range.clear();
+            int added = pmin;
             do {
-                if (TsQuery.matches(query.root(), new Occurrences(words, pmin, pmax + 1, query.operands().size()))) {
+                for (; added <= pmax; added++) {
+                    range.add(words.get(added));
+                }
+                if (TsQuery.matches(query.root(), range)) {
                     return new int[] {pmin, pmax};
                 }
                 int nextPmax = firstMatch(words, pmax + 1);

@@ -205,6 +205,9 @@ public final class TsQuery {
      * Implemented by the headline's word list.
      */
     interface Occurrences {
+        /** True when operand {@code index} occurs. */
+        boolean has(int index);
+
         /** Ascending, distinct positions of operand {@code index}; empty when absent. */
         int[] positionsOf(int index);
     }
@@ -212,7 +215,7 @@ public final class TsQuery {
     /** True when the query is satisfied by {@code occ} (PostgreSQL's TS_execute with positions). */
     static boolean matches(Node node, Occurrences occ) {
         if (node instanceof Operand o) {
-            return occ.positionsOf(o.index()).length > 0;
+            return occ.has(o.index());
         } else if (node instanceof Not n) {
             return !matches(n.arg(), occ);
         } else if (node instanceof And a) {
