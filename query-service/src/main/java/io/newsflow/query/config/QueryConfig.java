@@ -54,6 +54,12 @@ public interface QueryConfig {
         int snippetMaxChars();
 
         /**
+         * Stems remembered per text-search configuration for snippets (emptied when full): stemming every word of
+         * every shown row was most of a snippet's CPU.
+         */
+        int snippetStemCacheWords();
+
+        /**
          * sort=relevance ranks at most this many of the newest matches (ranking every match of a common term
          * reads every matching row); the response says when the limit applied.
          */

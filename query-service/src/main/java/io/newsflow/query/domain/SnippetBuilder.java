@@ -1,6 +1,5 @@
 package io.newsflow.query.domain;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -108,7 +107,17 @@ public final class SnippetBuilder {
         Word(String text, HeadlineTokens.Kind kind) {
             this.text = text;
             this.kind = kind;
-            this.byteLength = text.getBytes(StandardCharsets.UTF_8).length;
+            this.byteLength = utf8Length(text);
+        }
+
+        /** The text's length in UTF-8 bytes, as PostgreSQL measures ShortWord. */
+        private static int utf8Length(String text) {
+            int bytes = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+            }
+            return bytes;
         }
 
         Word copyFor(int operand) {

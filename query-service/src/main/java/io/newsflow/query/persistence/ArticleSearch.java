@@ -155,10 +155,12 @@ public class ArticleSearch {
     QueryConfig config;
 
     private SnippetBuilder snippetBuilder;
+    private TextSearchLexemes.StemCache stemCache;
 
     @PostConstruct
     void init() {
         snippetBuilder = new SnippetBuilder(SnippetBuilder.Options.parse(config.search().headlineOptions()));
+        stemCache = new TextSearchLexemes.StemCache(config.search().snippetStemCacheWords());
     }
 
     /**
@@ -331,7 +333,7 @@ public class ArticleSearch {
         for (Object[] r : pageRows) {
             String searchConfig = (String) r[3];
             snippets.add(snippetBuilder.build((String) r[2], queries.getOrDefault(searchConfig, TsQuery.EMPTY),
-                    lexemes.computeIfAbsent(searchConfig, TextSearchLexemes::of)));
+                    lexemes.computeIfAbsent(searchConfig, sc -> TextSearchLexemes.of(sc, stemCache))));
         }
         return snippets;
     }
