@@ -43,11 +43,21 @@ public interface QueryConfig {
         /** Longest accepted value of a filter parameter (source, lang, url), in characters. */
         int maxFilterValueLength();
 
-        /** PostgreSQL ts_headline options for the {@code snippet} field. */
+        /**
+         * How the {@code snippet} field is cut and marked, in PostgreSQL {@code ts_headline}'s option syntax and
+         * meaning (MaxFragments, MaxWords, MinWords, ShortWord, StartSel, StopSel, FragmentDelimiter,
+         * HighlightAll); the service builds the snippet itself ({@code SnippetBuilder}).
+         */
         String headlineOptions();
 
-        /** The snippet is cut from this many leading characters of the text (ts_headline cost grows with it). */
+        /** The snippet is cut from this many leading characters of the text (its cost grows with them). */
         int snippetMaxChars();
+
+        /**
+         * Stems remembered per text-search configuration for snippets (emptied when full): stemming every word of
+         * every shown row was most of a snippet's CPU.
+         */
+        int snippetStemCacheWords();
 
         /**
          * sort=relevance ranks at most this many of the newest matches (ranking every match of a common term

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -26,6 +27,9 @@ import io.newsflow.query.config.QueryConfig;
 import io.newsflow.query.domain.Facet;
 import io.newsflow.query.domain.PageKey;
 import io.newsflow.query.domain.SearchCriteria;
+import io.newsflow.query.domain.SnippetBuilder;
+import io.newsflow.query.domain.TextSearchLexemes;
+import io.newsflow.query.domain.TsQuery;
 import io.newsflow.query.domain.SortOrder;
 
 /**
@@ -38,9 +42,19 @@ public class ArticleSearch {
 
     private static final String ROW_QUERY = "websearch_to_tsquery(a.search_config, :q)";
     private static final String RANK = "ts_rank_cd(a.search_vector, " + ROW_QUERY + ")";
-    /** Over the first snippetMaxChars of the text only: ts_headline's cost grows with the text it parses. */
-    private static final String SNIPPET = "ts_headline(a.search_config, left(coalesce(a.text, ''), :snippetChars), "
-            + ROW_QUERY + ", :headlineOptions)";
+    /**
+     * What a shown row's snippet is built from in the service ({@link SnippetBuilder}; ts_headline here cost ~0.33 ms
+     * of database CPU a row): the text's first snippetMaxChars characters, the row's text-search configuration, and
+     * the query as PostgreSQL parses it for that configuration — once per configuration in the page (the first row
+     * of each), so PostgreSQL stays the authority on the query's words and lexemes.
+     */
+    private static final String SNIPPET_SOURCE = "CASE WHEN m.n <= :shown THEN left(coalesce(a.text, ''), :snippetChars)"
+            + " END AS snippet_text, CASE WHEN m.n <= :shown THEN CAST(a.search_config AS text) END AS snippet_config,"
+            + " CASE WHEN m.n <= :shown AND row_number() OVER (PARTITION BY a.search_config ORDER BY m.n) = 1"
+            + " THEN CAST(" + ROW_QUERY + " AS text) END AS snippet_query";
+    private static final String NO_SNIPPET_SOURCE = "CAST(NULL AS text), CAST(NULL AS text), CAST(NULL AS text)";
+    /** Columns before the summary's: id, rank, then {@link #SNIPPET_SOURCE}'s three. */
+    private static final int SUMMARY_AT = 5;
 
     /** A candidate's sort time in microseconds since the epoch, null when undated (-infinity). */
     private static final String FLOOR_MICROS = "CASE WHEN c.t = CAST('-infinity' AS timestamptz) THEN NULL"
@@ -153,6 +167,15 @@ public class ArticleSearch {
     @ConfigProperty(name = "quarkus.hibernate-orm.database.default-schema")
     String schema;
 
+    private SnippetBuilder snippetBuilder;
+    private TextSearchLexemes.StemCache stemCache;
+
+    @PostConstruct
+    void init() {
+        snippetBuilder = new SnippetBuilder(SnippetBuilder.Options.parse(config.search().headlineOptions()));
+        stemCache = new TextSearchLexemes.StemCache(config.search().snippetStemCacheWords());
+    }
+
     /**
      * How a newest-first list with q finds its rows. Both give the same pages (cursors included); they differ in
      * what they read.
@@ -253,23 +276,21 @@ public class ArticleSearch {
         String ranked = relevance ? rankedCandidates(c, f)
                 : windows.isEmpty() ? newestFirst(c, f, outer, listPlan)
                 : newestInWindows(c, f, outer, windows.size());
-        // The snippet is computed for the page's rows only, not for every match, nor for the look-ahead row that
-        // only tells whether more follow (ts_headline over the text's first 2,000 characters is most of a typical
-        // search's time: ~0.3-0.5 ms a row).
+        // The snippet's source is read for the page's rows only, not for every match, nor for the look-ahead row
+        // that only tells whether more follow.
         // The collapsed walk's rows come out of its fence newest-first; sorting them again here would make
         // PostgreSQL plan the fence for every match (no LIMIT passes a sort), see newestFirst.
         boolean rankedInOrder = !relevance && windows.isEmpty() && collapsedWalk(c, f, listPlan);
         String sql = ranked + ", page AS (SELECT m.id, m.t, m.rank FROM ranked m"
                 + (outer.isEmpty() ? "" : " WHERE " + String.join(" AND ", outer))
                 + (rankedInOrder ? "" : " ORDER BY " + pageOrder) + " LIMIT :fetch)"
-                + " SELECT m.id, m.rank, " + (c.hasQuery() ? "CASE WHEN m.n <= :shown THEN " + SNIPPET + " END"
-                        : "CAST(NULL AS text)") + " AS snippet, " + ArticleSummary.COLUMNS
+                + " SELECT m.id, m.rank, " + (c.hasQuery() ? SNIPPET_SOURCE : NO_SNIPPET_SOURCE) + ", "
+                + ArticleSummary.COLUMNS
                 + (relevance ? ", (SELECT count(*) FROM cand), (SELECT " + FLOOR_MICROS + " FROM cand c ORDER BY c.t,"
                         + " c.id LIMIT 1), (SELECT c.id FROM cand c ORDER BY c.t, c.id LIMIT 1)" : "")
                 + " FROM (SELECT p.*, row_number() OVER (ORDER BY " + pageOrder.replace("m.", "p.") + ") AS n"
                 + " FROM page p) m JOIN {h-schema}article a ON a.id = m.id ORDER BY " + pageOrder;
         if (c.hasQuery()) {
-            f.params.put("headlineOptions", config.search().headlineOptions());
             f.params.put("snippetChars", config.search().snippetMaxChars());
             f.params.put("shown", c.limit());
         }
@@ -282,8 +303,8 @@ public class ArticleSearch {
             pageRows.add((Object[]) row);
         }
         PageKey.Floor floor = relevance && after != null ? after.floor() : null;
-        // Columns: id, rank, snippet, the summary, then (relevance) the candidates' count and floor.
-        int relevanceColumns = 3 + ArticleSummary.COLUMN_COUNT;
+        // Columns: id, rank, the snippet's source, the summary, then (relevance) the candidates' count and floor.
+        int relevanceColumns = SUMMARY_AT + ArticleSummary.COLUMN_COUNT;
         if (relevance && after == null && !pageRows.isEmpty() && ((Number) pageRows.get(0)[relevanceColumns])
                 .longValue() >= config.search().relevanceCandidates()) {
             // The window was full: more matches exist than were ranked; later pages rank the same window.
@@ -291,7 +312,8 @@ public class ArticleSearch {
             floor = new PageKey.Floor(micros == null ? null : Instant.EPOCH.plus(((Number) micros).longValue(),
                     ChronoUnit.MICROS), (String) pageRows.get(0)[relevanceColumns + 2]);
         }
-        List<ArticleSummary> articles = pageRows.stream().map(r -> ArticleSummary.fromRow(r, 3)).toList();
+        List<ArticleSummary> articles = pageRows.stream().map(r -> ArticleSummary.fromRow(r, SUMMARY_AT)).toList();
+        List<String> snippets = c.hasQuery() ? snippets(pageRows) : null;
         Map<String, StoryGroup> groups = c.collapseStories() ? storyGroups(c, articles) : Map.of();
         List<Hit> hits = new ArrayList<>();
         for (int i = 0; i < pageRows.size(); i++) {
@@ -302,9 +324,31 @@ public class ArticleSearch {
                 group = article.storyId == null ? new StoryGroup(null, 0, 1)
                         : groups.getOrDefault(article.storyId, new StoryGroup(article.storyId, 0, 1));
             }
-            hits.add(new Hit(article, r[1] == null ? null : ((Number) r[1]).floatValue(), (String) r[2], group));
+            hits.add(new Hit(article, r[1] == null ? null : ((Number) r[1]).floatValue(),
+                    snippets == null ? null : snippets.get(i), group));
         }
         return new Page(hits, hasMore, floor);
+    }
+
+    /**
+     * The page's snippets from {@link #SNIPPET_SOURCE}'s columns: each row's text with the query of its
+     * configuration (written on the configuration's first row), one stemmer per configuration.
+     */
+    private List<String> snippets(List<Object[]> pageRows) {
+        Map<String, TsQuery> queries = new HashMap<>();
+        for (Object[] r : pageRows) {
+            if (r[4] != null) {
+                queries.put((String) r[3], TsQuery.parse((String) r[4]));
+            }
+        }
+        Map<String, TextSearchLexemes> lexemes = new HashMap<>();
+        List<String> snippets = new ArrayList<>(pageRows.size());
+        for (Object[] r : pageRows) {
+            String searchConfig = (String) r[3];
+            snippets.add(snippetBuilder.build((String) r[2], queries.getOrDefault(searchConfig, TsQuery.EMPTY),
+                    lexemes.computeIfAbsent(searchConfig, sc -> TextSearchLexemes.of(sc, stemCache))));
+        }
+        return snippets;
     }
 
     /**

@@ -52,7 +52,11 @@ public record ArticleView(
         Instant enrichedAt,
         @Schema(description = "When query-service last stored this version") Instant storedAt,
         String pipelineVersion,
-        @Schema(description = "Search results only: the best-matching passages, matches wrapped in <mark>...</mark>")
+        @Schema(description = "Search results only: up to two passages of the text's beginning around the query's"
+                + " words, joined by \" … \", each matched word wrapped in <mark>...</mark> (words of an excluded"
+                + " -term are not). Plain text, not HTML-escaped: the article's characters appear as stored (a \"<\""
+                + " or \"&\" stays as it is) and only tag-like runs such as <br> are replaced by a space; escape it"
+                + " before rendering as HTML, keeping the <mark> elements.")
         @JsonInclude(JsonInclude.Include.NON_NULL)
         String snippet,
         @Schema(description = "GET /articles/{id} only: the clean main text, paragraphs separated by a blank line")
