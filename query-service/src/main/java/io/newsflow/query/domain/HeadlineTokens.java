@@ -114,8 +114,14 @@ public final class HeadlineTokens {
         return end;
     }
 
+    /**
+     * Characters per token in prose, about (a word of ~5 and its blank: 2 tokens in ~6 characters): sizes the token
+     * list once instead of growing it ~15 times for a 2,000-character snippet source.
+     */
+    private static final int CHARS_PER_TOKEN = 3;
+
     public static List<Token> of(String text) {
-        List<Token> tokens = new ArrayList<>();
+        List<Token> tokens = new ArrayList<>(text.length() / CHARS_PER_TOKEN + 1);
         int n = text.length();
         int i = 0;
         int blankStart = 0;

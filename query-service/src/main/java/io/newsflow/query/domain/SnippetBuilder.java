@@ -179,7 +179,6 @@ public final class SnippetBuilder {
 
     /** The word list: each token, its lexeme position, the operand it matches (copies for further operands). */
     private static List<Word> words(String text, TsQuery query, TextSearchLexemes lexemes) {
-        List<Word> words = new ArrayList<>();
         Map<String, List<TsQuery.Operand>> byLexeme = new HashMap<>();
         List<TsQuery.Operand> prefixes = new ArrayList<>();
         for (TsQuery.Operand o : query.operands()) {
@@ -189,8 +188,10 @@ public final class SnippetBuilder {
                 byLexeme.computeIfAbsent(o.lexeme(), k -> new ArrayList<>()).add(o);
             }
         }
+        List<HeadlineTokens.Token> tokens = HeadlineTokens.of(text);
+        List<Word> words = new ArrayList<>(tokens.size()); // one a token, and rarely a copy
         int pos = 0;
-        for (HeadlineTokens.Token token : HeadlineTokens.of(text)) {
+        for (HeadlineTokens.Token token : tokens) {
             Word word = new Word(text, token.start(), token.end(), token.kind());
             words.add(word);
             if (token.kind() == HeadlineTokens.Kind.BLANK || token.kind() == HeadlineTokens.Kind.PROTOCOL
