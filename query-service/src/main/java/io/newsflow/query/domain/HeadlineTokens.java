@@ -34,8 +34,21 @@ public final class HeadlineTokens {
         COMPOUND
     }
 
-    /** A token: its text, kind and whether its lexeme comes from the stemmer. */
-    public record Token(String text, Kind kind, boolean stemmed) {
+    /**
+     * A token: where it is in the text ({@code start} to {@code end}), its kind and whether its lexeme comes from
+     * the stemmer. Offsets, not a string per token: only words need their text (for their lexeme), blanks are
+     * about half the tokens.
+     */
+    public record Token(String source, int start, int end, Kind kind, boolean stemmed) {
+
+        Token(String source, int start, int end, Kind kind) {
+            this(source, start, end, kind, false);
+        }
+
+        /** The token's text. */
+        public String text() {
+            return source.substring(start, end);
+        }
     }
 
     /** Characters at which the parser ends a blank and starts a new one (they could begin a token). */
@@ -92,17 +105,23 @@ public final class HeadlineTokens {
         }
         int slash = text.indexOf('/', start);
         if (slash < 0 || slash >= end - 1) {
-            tokens.add(new Token(text.substring(start, end), Kind.SIMPLE, false));
+            tokens.add(new Token(text, start, end, Kind.SIMPLE));
             return end;
         }
-        tokens.add(new Token(text.substring(start, end), Kind.COMPOUND, false));
-        tokens.add(new Token(text.substring(start, slash), Kind.SIMPLE, false));
-        tokens.add(new Token(text.substring(slash, end), Kind.SIMPLE, false));
+        tokens.add(new Token(text, start, end, Kind.COMPOUND));
+        tokens.add(new Token(text, start, slash, Kind.SIMPLE));
+        tokens.add(new Token(text, slash, end, Kind.SIMPLE));
         return end;
     }
 
+    /**
+     * Characters per token in prose, about (a word of ~5 and its blank: 2 tokens in ~6 characters): sizes the token
+     * list once instead of growing it ~15 times for a 2,000-character snippet source.
+     */
+    private static final int CHARS_PER_TOKEN = 3;
+
     public static List<Token> of(String text) {
-        List<Token> tokens = new ArrayList<>();
+        List<Token> tokens = new ArrayList<>(text.length() / CHARS_PER_TOKEN + 1);
         int n = text.length();
         int i = 0;
         int blankStart = 0;
@@ -114,9 +133,9 @@ public final class HeadlineTokens {
             int tagEnd = c == '<' ? tagEnd(text, i) : -1;
             if (tagEnd > 0) {
                 if (blankStart < i) {
-                    tokens.add(new Token(text.substring(blankStart, i), Kind.BLANK, false));
+                    tokens.add(new Token(text, blankStart, i, Kind.BLANK));
                 }
-                tokens.add(new Token(text.substring(i, tagEnd), Kind.TAG, false));
+                tokens.add(new Token(text, i, tagEnd, Kind.TAG));
                 i = tagEnd;
                 blankStart = i;
                 continue;
@@ -124,17 +143,17 @@ public final class HeadlineTokens {
             if (!signedNumber && !path && !isAlnum(c)) {
                 // the parser starts a new blank where a token could have begun
                 if (blankStart < i && BLANK_BREAKS.indexOf(c) >= 0) {
-                    tokens.add(new Token(text.substring(blankStart, i), Kind.BLANK, false));
+                    tokens.add(new Token(text, blankStart, i, Kind.BLANK));
                     blankStart = i;
                 }
                 i += Character.charCount(c);
                 continue;
             }
             if (blankStart < i) {
-                tokens.add(new Token(text.substring(blankStart, i), Kind.BLANK, false));
+                tokens.add(new Token(text, blankStart, i, Kind.BLANK));
             }
             if (protocolEnd > 0) {
-                tokens.add(new Token(text.substring(i, protocolEnd), Kind.PROTOCOL, false));
+                tokens.add(new Token(text, i, protocolEnd, Kind.PROTOCOL));
                 i = url(text, protocolEnd, tokens);
             } else if (path) {
                 i = path(text, i, tokens);
@@ -144,7 +163,7 @@ public final class HeadlineTokens {
             blankStart = i;
         }
         if (blankStart < n) {
-            tokens.add(new Token(text.substring(blankStart), Kind.BLANK, false));
+            tokens.add(new Token(text, blankStart, n, Kind.BLANK));
         }
         return tokens;
     }
@@ -161,12 +180,12 @@ public final class HeadlineTokens {
         }
         if (end + 1 < n && text.charAt(end) == '@' && isAlnum(text.codePointAt(end + 1))) {
             int hostEnd = dottedEnd(text, alnumEnd(text, end + 1));
-            tokens.add(new Token(text.substring(start, hostEnd), Kind.SIMPLE, false));
+            tokens.add(new Token(text, start, hostEnd, Kind.SIMPLE));
             return hostEnd;
         }
         if (end + 1 < n && text.charAt(end) == '.' && isAlnum(text.codePointAt(end + 1))) {
             int hostEnd = dottedEnd(text, end);
-            tokens.add(new Token(text.substring(start, hostEnd), Kind.SIMPLE, false));
+            tokens.add(new Token(text, start, hostEnd, Kind.SIMPLE));
             return hostEnd;
         }
         List<int[]> parts = new ArrayList<>();
@@ -178,17 +197,17 @@ public final class HeadlineTokens {
         }
         if (parts.size() == 1) {
             boolean digits = hasDigit(text, start, end);
-            tokens.add(new Token(text.substring(start, end), digits ? Kind.SIMPLE : Kind.WORD, !digits));
+            tokens.add(new Token(text, start, end, digits ? Kind.SIMPLE : Kind.WORD, !digits));
             return end;
         }
-        tokens.add(new Token(text.substring(start, end), Kind.COMPOUND, !hasDigit(text, start, end)));
+        tokens.add(new Token(text, start, end, Kind.COMPOUND, !hasDigit(text, start, end)));
         for (int p = 0; p < parts.size(); p++) {
             int[] part = parts.get(p);
             if (p > 0) {
-                tokens.add(new Token("-", Kind.BLANK, false));
+                tokens.add(new Token(text, part[0] - 1, part[0], Kind.BLANK)); // the hyphen
             }
             boolean digits = hasDigit(text, part[0], part[1]);
-            tokens.add(new Token(text.substring(part[0], part[1]), digits ? Kind.SIMPLE : Kind.WORD, !digits));
+            tokens.add(new Token(text, part[0], part[1], digits ? Kind.SIMPLE : Kind.WORD, !digits));
         }
         return end;
     }
@@ -199,7 +218,7 @@ public final class HeadlineTokens {
         while (end + 1 < text.length() && text.charAt(end) == '.' && isDigit(text.charAt(end + 1))) {
             end = digitEnd(text, end + 1);
         }
-        tokens.add(new Token(text.substring(start, end), Kind.NUMBER, false));
+        tokens.add(new Token(text, start, end, Kind.NUMBER));
         return end;
     }
 
@@ -210,7 +229,7 @@ public final class HeadlineTokens {
                 && isAlnum(text.codePointAt(end + 1))) {
             end = alnumEnd(text, end + 1);
         }
-        tokens.add(new Token(text.substring(start, end), Kind.SIMPLE, false));
+        tokens.add(new Token(text, start, end, Kind.SIMPLE));
         return end;
     }
 

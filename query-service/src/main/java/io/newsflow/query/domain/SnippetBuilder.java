@@ -92,7 +92,10 @@ public final class SnippetBuilder {
 
     /** One entry of the headline's word list (PostgreSQL's HeadlineWordEntry). */
     private static final class Word {
-        final String text;
+        /** The text the word is in, and where: printed from there, never copied. */
+        final String source;
+        final int start;
+        final int end;
         final HeadlineTokens.Kind kind;
         final int byteLength;
         int pos;
@@ -104,16 +107,18 @@ public final class SnippetBuilder {
         boolean marked;
         boolean in;
 
-        Word(String text, HeadlineTokens.Kind kind) {
-            this.text = text;
+        Word(String source, int start, int end, HeadlineTokens.Kind kind) {
+            this.source = source;
+            this.start = start;
+            this.end = end;
             this.kind = kind;
-            this.byteLength = utf8Length(text);
+            this.byteLength = utf8Length(source, start, end);
         }
 
         /** The text's length in UTF-8 bytes, as PostgreSQL measures ShortWord. */
-        private static int utf8Length(String text) {
+        private static int utf8Length(String text, int start, int end) {
             int bytes = 0;
-            for (int i = 0; i < text.length(); i++) {
+            for (int i = start; i < end; i++) {
                 char c = text.charAt(i);
                 bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
             }
@@ -121,7 +126,7 @@ public final class SnippetBuilder {
         }
 
         Word copyFor(int operand) {
-            Word w = new Word(text, kind);
+            Word w = new Word(source, start, end, kind);
             w.pos = pos;
             w.item = operand;
             w.repeated = true;
@@ -174,7 +179,6 @@ public final class SnippetBuilder {
 
     /** The word list: each token, its lexeme position, the operand it matches (copies for further operands). */
     private static List<Word> words(String text, TsQuery query, TextSearchLexemes lexemes) {
-        List<Word> words = new ArrayList<>();
         Map<String, List<TsQuery.Operand>> byLexeme = new HashMap<>();
         List<TsQuery.Operand> prefixes = new ArrayList<>();
         for (TsQuery.Operand o : query.operands()) {
@@ -184,9 +188,11 @@ public final class SnippetBuilder {
                 byLexeme.computeIfAbsent(o.lexeme(), k -> new ArrayList<>()).add(o);
             }
         }
+        List<HeadlineTokens.Token> tokens = HeadlineTokens.of(text);
+        List<Word> words = new ArrayList<>(tokens.size()); // one a token, and rarely a copy
         int pos = 0;
-        for (HeadlineTokens.Token token : HeadlineTokens.of(text)) {
-            Word word = new Word(token.text(), token.kind());
+        for (HeadlineTokens.Token token : tokens) {
+            Word word = new Word(text, token.start(), token.end(), token.kind());
             words.add(word);
             if (token.kind() == HeadlineTokens.Kind.BLANK || token.kind() == HeadlineTokens.Kind.PROTOCOL
                     || token.kind() == HeadlineTokens.Kind.TAG) {
@@ -194,10 +200,11 @@ public final class SnippetBuilder {
             }
             word.pos = ++pos; // stop words take a position too
             String lexeme = token.stemmed() ? lexemes.stem(token.text()) : TextSearchLexemes.lowerCase(token.text());
-            if (lexeme == null) {
-                continue;
+            List<TsQuery.Operand> exact = lexeme == null ? null : byLexeme.get(lexeme);
+            if (lexeme == null || (exact == null && prefixes.isEmpty())) {
+                continue; // most words: no list of operands for them
             }
-            List<TsQuery.Operand> matched = new ArrayList<>(byLexeme.getOrDefault(lexeme, List.of()));
+            List<TsQuery.Operand> matched = exact == null ? new ArrayList<>() : new ArrayList<>(exact);
             for (TsQuery.Operand o : prefixes) {
                 if (lexeme.startsWith(o.lexeme())) {
                     matched.add(o);
@@ -583,9 +590,9 @@ public final class SnippetBuilder {
                 continue;
             }
             if (w.marked) {
-                out.append(options.startSel()).append(w.text).append(options.stopSel());
+                out.append(options.startSel()).append(w.source, w.start, w.end).append(options.stopSel());
             } else {
-                out.append(w.text);
+                out.append(w.source, w.start, w.end);
             }
         }
         return out.toString();

@@ -1,5 +1,8 @@
 package io.newsflow.query.persistence;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -249,7 +252,7 @@ public class ArticleSearch {
     }
 
     public Page search(SearchCriteria c, ListPlan plan) {
-        SqlFilter f = SqlFilter.of(c, em);
+        SqlFilter f = SqlFilter.of(c, dataSource, schema);
         boolean relevance = c.sort() == SortOrder.RELEVANCE;
         String pageOrder = relevance ? "m.rank DESC, m.id DESC" : "m.t DESC, m.id DESC";
 
@@ -296,12 +299,9 @@ public class ArticleSearch {
         }
         f.params.put("fetch", c.limit() + 1);
 
-        List<?> rows = f.bind(em, sql).getResultList();
+        List<Object[]> rows = listRows(f, sql);
         boolean hasMore = rows.size() > c.limit();
-        List<Object[]> pageRows = new ArrayList<>();
-        for (Object row : rows.subList(0, Math.min(rows.size(), c.limit()))) {
-            pageRows.add((Object[]) row);
-        }
+        List<Object[]> pageRows = rows.subList(0, Math.min(rows.size(), c.limit()));
         PageKey.Floor floor = relevance && after != null ? after.floor() : null;
         // Columns: id, rank, the snippet's source, the summary, then (relevance) the candidates' count and floor.
         int relevanceColumns = SUMMARY_AT + ArticleSummary.COLUMN_COUNT;
@@ -328,6 +328,29 @@ public class ArticleSearch {
                     snippets == null ? null : snippets.get(i), group));
         }
         return new Page(hits, hasMore, floor);
+    }
+
+    /**
+     * The list statement's rows over a pooled JDBC connection, not a Hibernate native query: the same SQL and bound
+     * values ({@link SqlFilter#prepare}), read as plain column values.
+     */
+    private List<Object[]> listRows(SqlFilter f, String sql) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = f.prepare(connection, sql, schema);
+                ResultSet rs = statement.executeQuery()) {
+            int columns = rs.getMetaData().getColumnCount();
+            List<Object[]> rows = new ArrayList<>();
+            while (rs.next()) {
+                Object[] row = new Object[columns];
+                for (int i = 0; i < columns; i++) {
+                    row[i] = rs.getObject(i + 1);
+                }
+                rows.add(row);
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new PersistenceException("reading a search's page", e);
+        }
     }
 
     /**

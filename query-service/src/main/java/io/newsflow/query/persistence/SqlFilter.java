@@ -1,5 +1,11 @@
 package io.newsflow.query.persistence;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -7,9 +13,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+
+import javax.sql.DataSource;
 
 import org.hibernate.query.NativeQuery;
 
@@ -74,13 +84,38 @@ final class SqlFilter {
     private static final String CONFIGS_SEEN = "SELECT config FROM {h-schema}search_config_seen";
 
     static SqlFilter of(SearchCriteria c, EntityManager em) {
+        return of(c, () -> em.createNativeQuery(CONFIGS_SEEN).getResultList());
+    }
+
+    /**
+     * The filter, the configurations seen read over a pooled JDBC connection of {@code dataSource} (tables in
+     * {@code schema}): for the list statement, which then needs no Hibernate session at all.
+     */
+    static SqlFilter of(SearchCriteria c, DataSource dataSource, String schema) {
+        return of(c, () -> {
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement statement = connection.prepareStatement(
+                            CONFIGS_SEEN.replace("{h-schema}", schema + "."));
+                    ResultSet rs = statement.executeQuery()) {
+                List<Object> configs = new ArrayList<>();
+                while (rs.next()) {
+                    configs.add(rs.getString(1));
+                }
+                return configs;
+            } catch (SQLException e) {
+                throw new PersistenceException("reading the text-search configurations seen", e);
+            }
+        });
+    }
+
+    private static SqlFilter of(SearchCriteria c, Supplier<List<?>> configsSeen) {
         SqlFilter f = new SqlFilter();
         if (c.hasQuery()) {
             Set<String> configs = new LinkedHashSet<>(SearchLanguages.configsFor(c.languages()));
             if (c.languages().isEmpty()) {
                 // Only configurations some row has (written with the row, so never stale).
                 Set<String> seen = new HashSet<>();
-                for (Object config : em.createNativeQuery(CONFIGS_SEEN).getResultList()) {
+                for (Object config : configsSeen.get()) {
                     seen.add(((String) config).replace("pg_catalog.", ""));
                 }
                 configs.retainAll(seen);
@@ -193,6 +228,59 @@ final class SqlFilter {
     /** True when nothing restricts the rows. */
     boolean isEmpty() {
         return conditions.isEmpty();
+    }
+
+    /**
+     * {@code sql} as a statement over plain JDBC, its parameters bound: {@code {h-schema}} becomes {@code schema},
+     * each {@code :name} outside quotes a {@code ?} (a list parameter one per value), bound in order, the same
+     * values {@link #bind} gives Hibernate. For the list statement, whose rows are read without a Hibernate session.
+     */
+    PreparedStatement prepare(Connection connection, String sql, String schema) throws SQLException {
+        StringBuilder jdbc = new StringBuilder(sql.length());
+        List<Object> values = new ArrayList<>();
+        String text = sql.replace("{h-schema}", schema + ".");
+        int i = 0;
+        while (i < text.length()) {
+            char ch = text.charAt(i);
+            if (ch == '\'' || ch == '"') {
+                int end = text.indexOf(ch, i + 1);
+                end = end < 0 ? text.length() : end + 1;
+                jdbc.append(text, i, end);
+                i = end;
+            } else if (ch == ':' && i + 1 < text.length() && Character.isLetter(text.charAt(i + 1))) {
+                int end = i + 1;
+                while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
+                    end++;
+                }
+                String name = text.substring(i + 1, end);
+                List<String> list = listParams.get(name);
+                if (list != null) {
+                    jdbc.append(String.join(", ", java.util.Collections.nCopies(list.size(), "?")));
+                    values.addAll(list);
+                } else if (params.containsKey(name)) {
+                    jdbc.append('?');
+                    values.add(params.get(name));
+                } else {
+                    throw new IllegalArgumentException("no value for parameter :" + name);
+                }
+                i = end;
+            } else {
+                jdbc.append(ch);
+                i++;
+            }
+        }
+        PreparedStatement statement = connection.prepareStatement(jdbc.toString());
+        try {
+            for (int v = 0; v < values.size(); v++) {
+                Object value = values.get(v);
+                // pgjdbc has no binding of its own for Instant; the offset form is the same timestamptz.
+                statement.setObject(v + 1, value instanceof Instant t ? t.atOffset(ZoneOffset.UTC) : value);
+            }
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
+        }
+        return statement;
     }
 
     NativeQuery<?> bind(EntityManager em, String sql) {
