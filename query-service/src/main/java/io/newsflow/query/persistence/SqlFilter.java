@@ -78,7 +78,7 @@ final class SqlFilter {
     final Map<String, Object> params = new HashMap<>();
     final Map<String, List<String>> listParams = new HashMap<>();
 
-    private SqlFilter() {
+    SqlFilter() {
     }
 
     private static final String CONFIGS_SEEN = "SELECT config FROM {h-schema}search_config_seen";
@@ -231,13 +231,11 @@ final class SqlFilter {
     }
 
     /**
-     * {@code sql} as a statement over plain JDBC, its parameters bound: {@code {h-schema}} becomes {@code schema},
-     * each {@code :name} outside quotes a {@code ?} (a list parameter one per value), bound in order, the same
-     * values {@link #bind} gives Hibernate. For the list statement, whose rows are read without a Hibernate session.
+     * {@code sql} with {@code {h-schema}} replaced and each named parameter replaced by {@code ?} (a list parameter by
+     * one per value); the values to bind, in order, are added to {@code values}.
      */
-    PreparedStatement prepare(Connection connection, String sql, String schema) throws SQLException {
+    String positional(String sql, String schema, List<Object> values) {
         StringBuilder jdbc = new StringBuilder(sql.length());
-        List<Object> values = new ArrayList<>();
         String text = sql.replace("{h-schema}", schema + ".");
         int i = 0;
         while (i < text.length()) {
@@ -247,6 +245,9 @@ final class SqlFilter {
                 end = end < 0 ? text.length() : end + 1;
                 jdbc.append(text, i, end);
                 i = end;
+            } else if (text.startsWith("::", i)) {
+                jdbc.append("::"); // a PostgreSQL cast (x::text), not a parameter
+                i += 2;
             } else if (ch == ':' && i + 1 < text.length() && Character.isLetter(text.charAt(i + 1))) {
                 int end = i + 1;
                 while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
@@ -269,7 +270,17 @@ final class SqlFilter {
                 i++;
             }
         }
-        PreparedStatement statement = connection.prepareStatement(jdbc.toString());
+        return jdbc.toString();
+    }
+
+    /**
+     * {@code sql} as a statement over plain JDBC, its parameters bound: {@code {h-schema}} becomes {@code schema},
+     * each {@code :name} outside quotes a {@code ?} (a list parameter one per value), bound in order, the same
+     * values {@link #bind} gives Hibernate. For the list statement, whose rows are read without a Hibernate session.
+     */
+    PreparedStatement prepare(Connection connection, String sql, String schema) throws SQLException {
+        List<Object> values = new ArrayList<>();
+        PreparedStatement statement = connection.prepareStatement(positional(sql, schema, values));
         try {
             for (int v = 0; v < values.size(); v++) {
                 Object value = values.get(v);
