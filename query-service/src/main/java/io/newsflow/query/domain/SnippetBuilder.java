@@ -160,9 +160,9 @@ public final class SnippetBuilder {
     }
 
     /**
-     * The snippet of {@code text} for a query: {@code config} is the row's text-search configuration and
-     * {@code tsquery} the query's text form as PostgreSQL parses it for that configuration. The lexemes come from
-     * {@code lexemes}, which must be {@code config}'s (reuse one per configuration and thread).
+     * The snippet of {@code text} for a query: {@code query} is the query as PostgreSQL parses it for the row's
+     * text-search configuration, and {@code lexemes} that configuration's (reuse one per configuration and
+     * thread).
      */
     public String build(String text, TsQuery query, TextSearchLexemes lexemes) {
         if (text == null || text.isEmpty()) {
